@@ -1,0 +1,168 @@
+//! Serves the built app (`dist/`) the way a CDN with an SPA fallback rule would.
+//!
+//! * an existing file is served with its content type;
+//! * any other GET outside `/api/` gets `index.html`, so deep links such as
+//!   `/security/clients?type=hybrid` survive a reload;
+//! * `index.html` and `config.json` are `no-cache` (they change between deployments), files
+//!   whose names carry Trunk's content hash are cached for a year.
+
+use std::path::{Component, Path, PathBuf};
+
+use axum::{
+    body::Body,
+    http::{header, HeaderValue, Method, StatusCode, Uri},
+    response::{IntoResponse, Response},
+};
+
+/// The folder with the built app.
+#[derive(Clone, Debug)]
+pub struct StaticDir {
+    root: PathBuf,
+}
+
+impl StaticDir {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    /// Answers a GET or HEAD for `uri` from the folder, falling back to `index.html`.
+    pub async fn serve(&self, method: &Method, uri: &Uri) -> Response {
+        if method != Method::GET && method != Method::HEAD {
+            return StatusCode::METHOD_NOT_ALLOWED.into_response();
+        }
+        let file = match safe_relative(uri.path()) {
+            Some(rel) if !rel.as_os_str().is_empty() => {
+                let candidate = self.root.join(&rel);
+                if tokio::fs::metadata(&candidate)
+                    .await
+                    .map(|m| m.is_file())
+                    .unwrap_or(false)
+                {
+                    candidate
+                } else {
+                    self.root.join("index.html")
+                }
+            }
+            _ => self.root.join("index.html"),
+        };
+        match tokio::fs::read(&file).await {
+            Ok(bytes) => {
+                let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                let mut response = if method == Method::HEAD {
+                    Response::new(Body::empty())
+                } else {
+                    Response::new(Body::from(bytes))
+                };
+                let headers = response.headers_mut();
+                headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(name)));
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control(name)));
+                headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+                response
+            }
+            Err(_) => (
+                StatusCode::NOT_FOUND,
+                "The app is not built here: run `cargo xtask run`, or pass --static with the folder that holds index.html.",
+            )
+                .into_response(),
+        }
+    }
+}
+
+/// Turns a URL path into a path below the root, or `None` when it tries to leave it.
+fn safe_relative(path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(path)?;
+    let mut out = PathBuf::new();
+    for component in Path::new(decoded.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(part) => out.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+fn percent_decode(input: &str) -> Option<String> {
+    let bytes = input.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = input.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The content type for a file name, by its extension.
+pub fn content_type(name: &str) -> &'static str {
+    match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") | Some("mjs") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// `no-cache` for files that keep their name between builds, a year for hashed ones.
+pub fn cache_control(name: &str) -> &'static str {
+    if has_content_hash(name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// Trunk names built assets `stem-<16 hex digits>[_bg].ext`.
+fn has_content_hash(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .map(|(_, hash)| hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_leave_the_root() {
+        assert_eq!(safe_relative("/../etc/passwd"), None);
+        assert_eq!(safe_relative("/%2e%2e/secret"), None);
+        assert_eq!(
+            safe_relative("/style/app.css"),
+            Some(PathBuf::from("style/app.css"))
+        );
+    }
+
+    #[test]
+    fn wasm_is_served_as_application_wasm_and_hashed_assets_are_immutable() {
+        assert_eq!(
+            content_type("clients-console-0123456789abcdef_bg.wasm"),
+            "application/wasm"
+        );
+        assert_eq!(
+            cache_control("clients-console-0123456789abcdef_bg.wasm"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(
+            cache_control("clients-console-0123456789abcdef.js"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(cache_control("index.html"), "no-cache");
+        assert_eq!(cache_control("config.json"), "no-cache");
+    }
+}

@@ -1,0 +1,3 @@
+//! Presentational pieces: props in, callbacks out, no API calls.
+
+pub mod nav;

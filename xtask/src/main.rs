@@ -1,0 +1,83 @@
+//! `cargo xtask run | test | bench` — the project's two (three) commands.
+
+mod checks;
+mod serve;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+
+pub type XResult<T> = Result<T, String>;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  run [--port N] [--watch]   install what is missing, build the app, serve it with dev-api and
+                             demo data on http://127.0.0.1:8080 (or --port); --watch rebuilds on
+                             change (trunk serve, dev-api on the next port)
+  test                       install what is missing, run every check (what CI runs)
+  bench                      run the benchmarks and print their figures";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => serve::run(&args[1..]),
+        Some("test") => checks::test(&args[1..]),
+        Some("bench") => checks::bench(&args[1..]),
+        Some("-h") | Some("--help") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the folder above xtask/).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
+
+pub fn step_ok(what: &str) {
+    println!("  ok  {what}");
+}
+
+pub fn step_run(what: &str, how_long: &str) {
+    println!("==> {what} ({how_long})");
+}
+
+pub fn fail<T>(message: &str) -> XResult<T> {
+    Err(message.to_string())
+}
+
+/// PATH with the project's npm tools (wasm-opt from binaryen) first.
+pub fn tool_path() -> String {
+    let bin = root().join("node_modules/.bin");
+    let cargo_bin = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"))
+        .join("bin");
+    let old = std::env::var("PATH").unwrap_or_default();
+    format!("{}:{}:{old}", bin.display(), cargo_bin.display())
+}
+
+/// Runs a command with the project's PATH, inheriting the terminal; fails on a non-zero exit.
+pub fn run(cmd: &mut Command) -> XResult<()> {
+    let shown = format!("{cmd:?}");
+    let status = cmd
+        .env("PATH", tool_path())
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}

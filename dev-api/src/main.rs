@@ -1,26 +1,93 @@
-use std::{net::SocketAddr, path::PathBuf};
+//! The `dev-api` binary: parses the command line, builds the router and serves it until
+//! SIGINT or SIGTERM.
+
+use std::{io::Write, net::SocketAddr, path::PathBuf, time::Duration};
 
 use clap::Parser;
+use dev_api::{auth, AppState, Config, SeedOptions, Tokens};
 
 /// Local stand-in for the Identity admin API (clients, secrets, roles) of AVEVA CONNECT data
 /// services, for development, demos and tests.
+///
+/// Serves /api/v1/Tenants/{tenantId}/… for client credential, hybrid and authorization code
+/// clients, their secrets and the tenant's roles, following ../shared/admin-api/CONTRACT.md.
+/// Every API call needs `Authorization: Bearer <token>`. Two tokens always exist: `admin`
+/// (Ada Lovelace, Tenant Administrator) and `member` (Max Planck, Tenant Member).
 #[derive(Parser, Debug)]
 #[command(name = "dev-api", version)]
 struct Args {
-    /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:8080")]
+    /// Address to listen on (port 0 picks a free port; the ready line shows the real one).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
     listen: SocketAddr,
+    /// The tenant id served [default: 5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a, or the one in
+    /// the --data file].
+    #[arg(long, value_name = "ID")]
+    tenant: Option<String>,
     /// Serve the built app from this folder (index.html for every other GET outside /api/).
     #[arg(long = "static", value_name = "DIR")]
     static_dir: Option<PathBuf>,
+    /// Accept an extra bearer token NAME for a user called NAME with ROLE: `admin` (or
+    /// `tenant-administrator`: may read and change everything, secrets included) or `member`
+    /// (or `tenant-member`: may only read clients and roles). Repeatable.
+    #[arg(long = "token", value_name = "NAME=ROLE", value_parser = auth::parse_token_flag)]
+    tokens: Vec<(String, dev_api::User)>,
+    /// Add N generated clients (80% client credential, 10% hybrid, 10% authorization code)
+    /// for scale work; the tenant holds at most 50000 clients in total.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    clients: usize,
+    /// Start without the demo clients (the roles are still there).
+    #[arg(long)]
+    empty: bool,
+    /// Delay every API response by this many milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    latency_ms: u64,
+    /// Serve the test endpoints: POST/GET/DELETE /_dev/faults (make the next N matching API
+    /// requests fail with a status, hang or drop the connection) and POST /_dev/reset
+    /// (restore the seed). Never enable this outside tests.
+    #[arg(long)]
+    dev_endpoints: bool,
+    /// Keep the tenant in this JSON file: loaded at start if it exists (otherwise seeded and
+    /// written), and rewritten atomically after every change, before the response is sent.
+    /// Secrets are stored as hashes only.
+    #[arg(long, value_name = "FILE")]
+    data: Option<PathBuf>,
+    /// Let a browser app on this origin call the API (CORS, with preflight). Repeatable.
+    #[arg(long = "allow-origin", value_name = "URL")]
+    allow_origins: Vec<String>,
 }
 
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
-    let app = dev_api::router(dev_api::Config {
+    let tokens = Tokens::with_defaults();
+    for (token, user) in args.tokens {
+        tokens.issue_token(token, user);
+    }
+    let config = Config {
         static_dir: args.static_dir,
-    });
+        tenant_id: args.tenant,
+        tokens: tokens.clone(),
+        seed: SeedOptions {
+            demo: !args.empty,
+            generated: args.clients,
+        },
+        latency: Duration::from_millis(args.latency_ms),
+        dev_endpoints: args.dev_endpoints,
+        data_file: args.data.clone(),
+        allow_origins: args.allow_origins,
+        now: None,
+        log_requests: true,
+    };
+    let started = std::time::Instant::now();
+    let state = match AppState::new(config) {
+        Ok(state) => state,
+        Err(err) => {
+            eprintln!("dev-api: {err}");
+            std::process::exit(1);
+        }
+    };
+    let clients = state.total_clients();
+    let app = dev_api::router_with_state(state.clone());
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,
         Err(err) => {
@@ -28,15 +95,83 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    println!("dev-api listening on http://{}", args.listen);
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
+    let addr = listener.local_addr().unwrap_or(args.listen);
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "dev-api: tenant {} with {clients} clients (ready in {:.2} s){}",
+        state.tenant_id(),
+        started.elapsed().as_secs_f64(),
+        match &args.data {
+            Some(path) => format!(", saved in {}", path.display()),
+            None => ", in memory".to_owned(),
+        }
+    );
+    for (token, user) in tokens.list() {
+        let roles: Vec<&str> = user.roles.iter().map(|r| r.name()).collect();
+        let _ = writeln!(
+            out,
+            "dev-api: token `{token}` = {} ({})",
+            user.name,
+            roles.join(", ")
+        );
+    }
+    if args.dev_endpoints {
+        let _ = writeln!(
+            out,
+            "dev-api: test endpoints /_dev/faults and /_dev/reset are on"
+        );
+    }
+    let _ = writeln!(out, "dev-api listening on http://{addr}");
+    let _ = out.flush();
+    drop(out);
+
+    let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        wait_for_signal().await;
+        let _ = stop_tx.send(true);
+    });
+    let mut graceful_rx = stop_rx.clone();
+    let serve = axum::serve(listener, app).with_graceful_shutdown(async move {
+        let _ = graceful_rx.wait_for(|stop| *stop).await;
+    });
+    // Requests held by a `hang` fault would keep a graceful shutdown waiting: give open
+    // requests two seconds, then exit anyway.
+    let deadline = async move {
+        let _ = stop_rx.wait_for(|stop| *stop).await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
     };
-    if let Err(err) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    tokio::select! {
+        result = serve => {
+            if let Err(err) = result {
+                eprintln!("dev-api: {err}");
+                std::process::exit(1);
+            }
+        }
+        _ = deadline => {}
+    }
+    eprintln!("dev-api: stopped");
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+async fn wait_for_signal() {
+    #[cfg(unix)]
     {
-        eprintln!("dev-api: {err}");
-        std::process::exit(1);
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }

@@ -1,0 +1,292 @@
+//! Tenant roles (`/Roles`) and the roles of a client credential client
+//! (`/ClientCredentialClients/{clientId}/Roles`, also under `/Clients/{clientId}/Roles`).
+
+use axum::{
+    body::Bytes,
+    extract::{Path, RawQuery, State},
+    http::{HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+
+use crate::{
+    errors::{ApiError, ApiResult},
+    http::{head_total, is_verbose, json, parse_body, with_total, ListQuery},
+    model::{ClientCredentialClient, Role},
+    store::{client_not_found, ClientKind, StoredClient},
+    AppState, UserRole,
+};
+
+use super::TENANT_BASE;
+
+/// The role routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(&format!("{TENANT_BASE}/Roles"), get(list).head(count))
+        .route(
+            &format!("{TENANT_BASE}/Roles/{{role_id}}"),
+            get(get_one).head(exists),
+        )
+        .route(
+            &format!("{TENANT_BASE}/Roles/{{role_id}}/clientcredentialclients"),
+            get(clients_with_role).head(count_clients_with_role),
+        )
+        .route(
+            &format!("{TENANT_BASE}/ClientCredentialClients/{{client_id}}/Roles"),
+            get(client_roles)
+                .head(count_client_roles)
+                .put(set_client_roles),
+        )
+        .route(
+            &format!("{TENANT_BASE}/Clients/{{client_id}}/Roles"),
+            get(client_roles)
+                .head(count_client_roles)
+                .put(set_client_roles),
+        )
+}
+
+fn role_not_found(role_id: &str) -> ApiError {
+    ApiError::not_found(
+        "The role was not found.",
+        format!("There is no role with Id {role_id} in this tenant."),
+        "Use a role Id from GET /api/v1/Tenants/{tenantId}/Roles.",
+    )
+}
+
+fn filtered<'a>(roles: &'a [Role], query: &ListQuery) -> Vec<&'a Role> {
+    roles
+        .iter()
+        .filter(|r| match &query.role_type_id {
+            Some(wanted) => r
+                .role_type_id
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case(wanted)),
+            None => true,
+        })
+        .collect()
+}
+
+async fn list(
+    State(state): State<AppState>,
+    Path(tenant_id): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    state.authorize(
+        &headers,
+        &tenant_id,
+        UserRole::TenantMember,
+        "Listing roles",
+    )?;
+    let query = ListQuery::parse(raw.as_deref())?;
+    let tenant = state.read();
+    let all = filtered(&tenant.roles, &query);
+    let total = all.len();
+    let page = query.page(all.into_iter());
+    Ok(with_total(
+        json(StatusCode::OK, &page, is_verbose(&headers)),
+        total,
+    ))
+}
+
+async fn count(
+    State(state): State<AppState>,
+    Path(tenant_id): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    state.authorize(
+        &headers,
+        &tenant_id,
+        UserRole::TenantMember,
+        "Counting roles",
+    )?;
+    let query = ListQuery::parse(raw.as_deref())?;
+    let tenant = state.read();
+    Ok(head_total(filtered(&tenant.roles, &query).len()))
+}
+
+async fn get_one(
+    State(state): State<AppState>,
+    Path((tenant_id, role_id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    state.authorize(
+        &headers,
+        &tenant_id,
+        UserRole::TenantMember,
+        "Reading a role",
+    )?;
+    let tenant = state.read();
+    let role = tenant
+        .role(&role_id)
+        .ok_or_else(|| role_not_found(&role_id))?;
+    Ok(json(StatusCode::OK, role, is_verbose(&headers)))
+}
+
+async fn exists(
+    State(state): State<AppState>,
+    Path((tenant_id, role_id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    state.authorize(
+        &headers,
+        &tenant_id,
+        UserRole::TenantMember,
+        "Reading a role",
+    )?;
+    let tenant = state.read();
+    tenant
+        .role(&role_id)
+        .ok_or_else(|| role_not_found(&role_id))?;
+    Ok(StatusCode::OK.into_response())
+}
+
+fn with_role<'a>(
+    clients: impl Iterator<Item = &'a StoredClient>,
+    role_id: &str,
+) -> Vec<&'a StoredClient> {
+    clients
+        .filter(|c| c.role_ids.iter().any(|r| r.eq_ignore_ascii_case(role_id)))
+        .collect()
+}
+
+async fn clients_with_role(
+    State(state): State<AppState>,
+    Path((tenant_id, role_id)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    state.authorize(
+        &headers,
+        &tenant_id,
+        UserRole::TenantMember,
+        "Listing clients of a role",
+    )?;
+    let query = ListQuery::parse(raw.as_deref())?;
+    let tenant = state.read();
+    tenant
+        .role(&role_id)
+        .ok_or_else(|| role_not_found(&role_id))?;
+    let all = with_role(
+        tenant.clients(ClientKind::ClientCredential).values(),
+        &role_id,
+    );
+    let total = all.len();
+    let page: Vec<ClientCredentialClient> = query
+        .page(all.into_iter())
+        .into_iter()
+        .map(|c| c.to_cc())
+        .collect();
+    Ok(with_total(
+        json(StatusCode::OK, &page, is_verbose(&headers)),
+        total,
+    ))
+}
+
+async fn count_clients_with_role(
+    State(state): State<AppState>,
+    Path((tenant_id, role_id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    state.authorize(
+        &headers,
+        &tenant_id,
+        UserRole::TenantMember,
+        "Counting clients of a role",
+    )?;
+    let tenant = state.read();
+    tenant
+        .role(&role_id)
+        .ok_or_else(|| role_not_found(&role_id))?;
+    let total = with_role(
+        tenant.clients(ClientKind::ClientCredential).values(),
+        &role_id,
+    )
+    .len();
+    Ok(head_total(total))
+}
+
+async fn client_roles(
+    State(state): State<AppState>,
+    Path((tenant_id, client_id)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    state.authorize(
+        &headers,
+        &tenant_id,
+        UserRole::TenantMember,
+        "Reading the roles of a client",
+    )?;
+    let query = ListQuery::parse(raw.as_deref())?;
+    let tenant = state.read();
+    let kind = ClientKind::ClientCredential;
+    let client = tenant
+        .client(kind, &client_id)
+        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    let roles = tenant.roles_of(&client.role_ids);
+    let total = roles.len();
+    let page = query.page(roles.iter());
+    Ok(with_total(
+        json(StatusCode::OK, &page, is_verbose(&headers)),
+        total,
+    ))
+}
+
+async fn count_client_roles(
+    State(state): State<AppState>,
+    Path((tenant_id, client_id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    state.authorize(
+        &headers,
+        &tenant_id,
+        UserRole::TenantMember,
+        "Reading the roles of a client",
+    )?;
+    let tenant = state.read();
+    let kind = ClientKind::ClientCredential;
+    let client = tenant
+        .client(kind, &client_id)
+        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    Ok(head_total(tenant.roles_of(&client.role_ids).len()))
+}
+
+async fn set_client_roles(
+    State(state): State<AppState>,
+    Path((tenant_id, client_id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    state.authorize(
+        &headers,
+        &tenant_id,
+        UserRole::TenantAdministrator,
+        "Changing the roles of a client",
+    )?;
+    let kind = ClientKind::ClientCredential;
+    if state.read().client(kind, &client_id).is_none() {
+        return Err(client_not_found(kind, &client_id));
+    }
+    let roles: Vec<Role> = parse_body(&headers, &body)?;
+    let mut ids = Vec::with_capacity(roles.len());
+    for (index, role) in roles.iter().enumerate() {
+        match role.id.as_deref().map(str::trim) {
+            Some(id) if !id.is_empty() => ids.push(id.to_owned()),
+            _ => {
+                return Err(ApiError::bad_request(
+                    "A role has no Id.",
+                    format!("[{index}].Id is missing; every role in the list needs its Id."),
+                    "Send the roles as an array of Role objects with at least their Id, e.g. \
+                     [{\"Id\": \"…\"}].",
+                ))
+            }
+        }
+    }
+    let roles = state
+        .write(|t| t.set_client_roles(&client_id, &ids))
+        .await?;
+    Ok(json(StatusCode::OK, &roles, is_verbose(&headers)))
+}

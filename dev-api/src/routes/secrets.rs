@@ -1,0 +1,194 @@
+//! Secret routes of client credential and hybrid clients. Every one of them, reading
+//! included, needs Tenant Administrator. The value of a secret appears only in the 201 of
+//! its creation.
+
+use axum::{
+    body::Bytes,
+    extract::{Path, RawQuery, State},
+    http::{HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+    routing::get,
+    Extension, Router,
+};
+
+use crate::{
+    errors::ApiResult,
+    http::{head_total, is_verbose, json, parse_body, secret_id, with_total, ListQuery},
+    model::{ClientSecret, ClientSecretCreateOrUpdate, ClientSecretResponse},
+    store::{client_not_found, secret_not_found, ClientKind},
+    AppState, UserRole,
+};
+
+use super::TENANT_BASE;
+
+/// The secret routes of one kind.
+pub fn routes(kind: ClientKind) -> Router<AppState> {
+    let base = format!("{TENANT_BASE}/{}/{{client_id}}/Secrets", kind.collection());
+    Router::new()
+        .route(&base, get(list).head(count).post(create))
+        .route(
+            &format!("{base}/{{secret_id}}"),
+            get(get_one).head(exists).put(update).delete(delete),
+        )
+        .layer(Extension(kind))
+}
+
+fn admin(state: &AppState, headers: &HeaderMap, tenant_id: &str, what: &str) -> ApiResult<()> {
+    state
+        .authorize(headers, tenant_id, UserRole::TenantAdministrator, what)
+        .map(|_| ())
+}
+
+async fn list(
+    State(state): State<AppState>,
+    Extension(kind): Extension<ClientKind>,
+    Path((tenant_id, client_id)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    admin(&state, &headers, &tenant_id, "Listing client secrets")?;
+    let query = ListQuery::parse(raw.as_deref())?;
+    let tenant = state.read();
+    let client = tenant
+        .client(kind, &client_id)
+        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    let page: Vec<ClientSecret> = query
+        .page(client.secrets.iter())
+        .into_iter()
+        .map(|s| s.to_wire())
+        .collect();
+    Ok(with_total(
+        json(StatusCode::OK, &page, is_verbose(&headers)),
+        client.secrets.len(),
+    ))
+}
+
+async fn count(
+    State(state): State<AppState>,
+    Extension(kind): Extension<ClientKind>,
+    Path((tenant_id, client_id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    admin(&state, &headers, &tenant_id, "Counting client secrets")?;
+    let tenant = state.read();
+    let client = tenant
+        .client(kind, &client_id)
+        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    Ok(head_total(client.secrets.len()))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    Extension(kind): Extension<ClientKind>,
+    Path((tenant_id, client_id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    admin(&state, &headers, &tenant_id, "Adding a client secret")?;
+    if state.read().client(kind, &client_id).is_none() {
+        return Err(client_not_found(kind, &client_id));
+    }
+    let body: ClientSecretCreateOrUpdate = parse_body(&headers, &body)?;
+    let secret = state
+        .write(|t| t.add_secret(kind, &client_id, body))
+        .await?;
+    let wire = secret.stored.to_wire();
+    Ok(json(
+        StatusCode::CREATED,
+        &ClientSecretResponse {
+            id: wire.id,
+            expiration: wire.expiration,
+            expires: wire.expires,
+            description: wire.description,
+            secret: Some(secret.value),
+        },
+        is_verbose(&headers),
+    ))
+}
+
+async fn get_one(
+    State(state): State<AppState>,
+    Extension(kind): Extension<ClientKind>,
+    Path((tenant_id, client_id, secret)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    admin(&state, &headers, &tenant_id, "Reading a client secret")?;
+    let tenant = state.read();
+    let client = tenant
+        .client(kind, &client_id)
+        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    let id = secret_id(&secret)?;
+    let secret = client
+        .secret(id)
+        .ok_or_else(|| secret_not_found(&client_id, id))?;
+    Ok(json(
+        StatusCode::OK,
+        &secret.to_wire(),
+        is_verbose(&headers),
+    ))
+}
+
+async fn exists(
+    State(state): State<AppState>,
+    Extension(kind): Extension<ClientKind>,
+    Path((tenant_id, client_id, secret)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    admin(&state, &headers, &tenant_id, "Reading a client secret")?;
+    let tenant = state.read();
+    let client = tenant
+        .client(kind, &client_id)
+        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    let id = secret_id(&secret)?;
+    client
+        .secret(id)
+        .ok_or_else(|| secret_not_found(&client_id, id))?;
+    Ok(StatusCode::OK.into_response())
+}
+
+async fn update(
+    State(state): State<AppState>,
+    Extension(kind): Extension<ClientKind>,
+    Path((tenant_id, client_id, secret)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    admin(&state, &headers, &tenant_id, "Changing a client secret")?;
+    let id = {
+        let tenant = state.read();
+        let client = tenant
+            .client(kind, &client_id)
+            .ok_or_else(|| client_not_found(kind, &client_id))?;
+        let id = secret_id(&secret)?;
+        client
+            .secret(id)
+            .ok_or_else(|| secret_not_found(&client_id, id))?;
+        id
+    };
+    let body: ClientSecretCreateOrUpdate = parse_body(&headers, &body)?;
+    let updated = state
+        .write(|t| t.update_secret(kind, &client_id, id, body))
+        .await?;
+    Ok(json(
+        StatusCode::OK,
+        &updated.to_wire(),
+        is_verbose(&headers),
+    ))
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    Extension(kind): Extension<ClientKind>,
+    Path((tenant_id, client_id, secret)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    admin(&state, &headers, &tenant_id, "Deleting a client secret")?;
+    if state.read().client(kind, &client_id).is_none() {
+        return Err(client_not_found(kind, &client_id));
+    }
+    let id = secret_id(&secret)?;
+    state
+        .write(|t| t.delete_secret(kind, &client_id, id))
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

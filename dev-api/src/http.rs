@@ -44,9 +44,26 @@ pub fn head_total(total: usize) -> Response {
     with_total(StatusCode::OK.into_response(), total)
 }
 
-/// Parses a JSON request body into `T`. Errors are 400 `ErrorResponse`s whose reason names the
-/// field (`AccessTokenLifetime: expected an integer, found the string "abc"`).
+/// Parses a JSON object request body into `T`. Errors are 400 `ErrorResponse`s whose reason
+/// names the field (`AccessTokenLifetime: invalid type: string "abc", expected an integer`).
 pub fn parse_body<T: DeserializeOwned>(headers: &HeaderMap, body: &Bytes) -> Result<T, ApiError> {
+    parse_json(headers, body, b'{', "object")
+}
+
+/// Like [`parse_body`] for a body that is a JSON array.
+pub fn parse_array_body<T: DeserializeOwned>(
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<T, ApiError> {
+    parse_json(headers, body, b'[', "array")
+}
+
+fn parse_json<T: DeserializeOwned>(
+    headers: &HeaderMap,
+    body: &Bytes,
+    opener: u8,
+    shape: &str,
+) -> Result<T, ApiError> {
     if let Some(content_type) = headers.get(header::CONTENT_TYPE) {
         let content_type = content_type
             .to_str()
@@ -64,8 +81,16 @@ pub fn parse_body<T: DeserializeOwned>(headers: &HeaderMap, body: &Bytes) -> Res
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request(
             "The request body is missing.",
-            "The request has no body, but this operation needs a JSON object.",
+            format!("The request has no body, but this operation needs a JSON {shape}."),
             "Send the object as JSON in the request body.",
+        ));
+    }
+    let first = body.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    if first != Some(opener) && serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
+        return Err(ApiError::bad_request(
+            "The request body has an invalid value.",
+            format!("The body: expected a JSON {shape}."),
+            format!("Send a JSON {shape} as the request body."),
         ));
     }
     let mut de = serde_json::Deserializer::from_slice(body);

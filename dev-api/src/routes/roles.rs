@@ -12,7 +12,7 @@ use axum::{
 
 use crate::{
     errors::{ApiError, ApiResult},
-    http::{head_total, is_verbose, json, parse_body, with_total, ListQuery},
+    http::{head_total, is_verbose, json, parse_array_body, with_total, ListQuery},
     model::{ClientCredentialClient, Role},
     store::{client_not_found, ClientKind, StoredClient},
     AppState, UserRole,
@@ -270,7 +270,7 @@ async fn set_client_roles(
     if state.read().client(kind, &client_id).is_none() {
         return Err(client_not_found(kind, &client_id));
     }
-    let roles: Vec<Role> = parse_body(&headers, &body)?;
+    let roles: Vec<Role> = parse_array_body(&headers, &body)?;
     let mut ids = Vec::with_capacity(roles.len());
     for (index, role) in roles.iter().enumerate() {
         match role.id.as_deref().map(str::trim) {

@@ -87,6 +87,14 @@ async fn main() {
         }
     };
     let clients = state.total_clients();
+    if args.clients > 0 && clients >= dev_api::rules::MAX_CLIENTS {
+        eprintln!(
+            "dev-api: the tenant is at its limit of {} clients (--clients {} adds clients only \
+             up to that total); creating more answers 400",
+            dev_api::rules::MAX_CLIENTS,
+            args.clients
+        );
+    }
     let app = dev_api::router_with_state(state.clone());
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,

@@ -182,7 +182,8 @@ fn parses<T: DeserializeOwned>(name: &str) {
 
 #[test]
 fn every_fixture_deserializes_into_dev_api_types() {
-    let checks: Vec<(&str, fn(&str))> = vec![
+    type Check = (&'static str, fn(&str));
+    let checks: Vec<Check> = vec![
         (
             "authorization-code-client-list.json",
             parses::<Vec<AuthorizationCodeClient>>,

@@ -35,13 +35,12 @@ pub fn token_lifetime(value: i32) -> Result<i32, ApiError> {
     }
 }
 
-/// `Name` must not be blank.
+/// `Name` must not be blank. It is kept exactly as sent.
 pub fn name(value: &str) -> Result<String, ApiError> {
-    let trimmed = value.trim();
-    if trimmed.is_empty() {
+    if value.trim().is_empty() {
         Err(name_missing())
     } else {
-        Ok(trimmed.to_owned())
+        Ok(value.to_owned())
     }
 }
 
@@ -54,11 +53,15 @@ pub fn name_missing() -> ApiError {
     )
 }
 
-/// A client `Id` supplied on create must be a GUID. Returns the canonical lower-case form.
+/// A client `Id` supplied on create must be a GUID in its usual 36-character form
+/// (`3fa85f64-5717-4562-b3fc-2c963f66afa6`, either letter case). It is kept as sent.
 pub fn client_id(value: &str) -> Result<String, ApiError> {
-    uuid::Uuid::parse_str(value.trim())
-        .map(|id| id.hyphenated().to_string())
-        .map_err(|_| {
+    let value = value.trim();
+    uuid::Uuid::try_parse(value)
+        .ok()
+        .filter(|_| value.len() == 36)
+        .map(|_| value.to_owned())
+        .ok_or_else(|| {
             ApiError::bad_request(
                 "The client identifier is not valid.",
                 format!("Id was `{value}`; a client identifier must be a GUID."),

@@ -433,6 +433,42 @@ async fn name_is_required_and_id_must_be_a_unique_guid() {
         StatusCode::CONFLICT,
     );
 
+    // The Id is kept as sent; other GUID spellings are refused.
+    let upper = "ABCDEF01-2345-4678-89AB-CDEF01234567";
+    let mut body = cc_body("  Upper case id  ");
+    body["Id"] = json!(upper);
+    let resp = post(&app, &url(AUTH_CODE), ADMIN, {
+        let mut web = web_body("  Upper case id  ");
+        web["Id"] = json!(upper);
+        web
+    })
+    .await;
+    assert_eq!(resp.status, StatusCode::CREATED);
+    assert_eq!(resp.json()["Id"], upper);
+    assert_eq!(
+        resp.json()["Name"],
+        "  Upper case id  ",
+        "the name is kept as sent"
+    );
+    let lower = get(
+        &app,
+        &url(&format!("{AUTH_CODE}/{}", upper.to_lowercase())),
+        MEMBER,
+    )
+    .await;
+    assert_eq!(lower.status, StatusCode::OK);
+    for bad in [
+        "{0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e60}",
+        "0f9e8d7c6b5a4c3d8e2f1a0b9c8d7e60",
+        "0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6",
+    ] {
+        body["Id"] = json!(bad);
+        expect_error(
+            &post(&app, &url(CC), ADMIN, body.clone()).await,
+            StatusCode::BAD_REQUEST,
+        );
+    }
+
     // The Id in a PUT body must be the path's.
     let resp = put(
         &app,

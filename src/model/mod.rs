@@ -1,1 +1,47 @@
 //! Serde types and pure rules of the Identity admin API (no web, no leptos).
+//!
+//! * [`wire`]: the JSON bodies, exactly as CONTRACT.md names them.
+//! * [`ClientKind`], [`Client`] and [`ClientSummary`]: the three kinds, one view of any client,
+//!   and the list row with [`search_and_sort`].
+//! * Rules: [`default_secret_expiration`] (one year, 29 Feb → 28 Feb), [`validate_client`] and
+//!   friends (the documented limits), [`SecretHealth`] and [`client_health`], and the words
+//!   in [`format`].
+
+pub mod client;
+pub mod expiry;
+pub mod format;
+pub mod health;
+pub mod kind;
+pub mod patch;
+pub mod summary;
+pub mod validate;
+pub mod wire;
+
+pub use client::{Client, CreatedClient, NewClient};
+pub use expiry::{
+    default_secret_expiration, local_to_utc, one_year_later, parse_datetime_local,
+    to_datetime_local,
+};
+pub use format::{format_datetime, relative_expiry, relative_time, token_lifetime_words};
+pub use health::{client_health, SecretHealth};
+pub use kind::{ClientKind, UnknownClientKind};
+pub use patch::Patch;
+pub use summary::{
+    filter_indices, normalize_query, search_and_sort, sort_indices, ClientSummary, ClientTable,
+    SortDirection, SortKey, SortOrder,
+};
+pub use validate::{
+    field, validate_client, validate_new_client_secret, validate_new_secret, ClientForm,
+    ValidationErrors,
+};
+pub use wire::{
+    parse_api_datetime, AuthorizationCodeClient, ClientCredentialClient,
+    ClientCredentialClientCreate, ClientCredentialClientCreateResponse,
+    ClientCredentialClientMultiStatusResponse, ClientSecret, ClientSecretCreateOrUpdate,
+    ClientSecretResponse, DeviceCodeClient, ErrorResponse, HybridClient, HybridClientCreate,
+    HybridClientCreateResponse, MultiStatusResponseChildError, Role, RoleScope,
+    TENANT_ADMINISTRATOR_ROLE_TYPE_ID, TENANT_MEMBER_ROLE_TYPE_ID,
+};
+
+#[cfg(test)]
+mod fixture_tests;

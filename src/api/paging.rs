@@ -1,0 +1,253 @@
+//! Loading a whole list: page planning (pure) and a bounded-concurrency loader.
+
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use futures::stream::{self, StreamExt};
+
+use super::error::ApiError;
+use super::response::Page;
+
+/// Page size for list requests (the API's default `count`).
+pub const PAGE_SIZE: u64 = 100;
+
+/// Most list requests in flight at once while loading a whole list.
+pub const MAX_IN_FLIGHT: usize = 4;
+
+/// Largest `Total-Count` believed (the tenant limit is 50 000 clients); a larger one is a
+/// decode error instead of thousands of requests.
+pub const MAX_TOTAL: u64 = 1_000_000;
+
+/// One page to fetch: `skip` and `count` query values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageSpec {
+    /// Items to skip.
+    pub skip: u64,
+    /// Items to return.
+    pub count: u64,
+}
+
+/// The pages still to fetch after the first one, in API order.
+///
+/// The first page's length is the stride: normally `page_size`, but if the server returned
+/// fewer items than asked while `total` says there are more, it caps the page size and the
+/// following pages use its size. An empty first page means nothing more to fetch.
+pub fn plan_remaining_pages(total: u64, first_page_len: u64, page_size: u64) -> Vec<PageSpec> {
+    let stride = if first_page_len >= page_size {
+        page_size.max(1)
+    } else {
+        first_page_len
+    };
+    if stride == 0 {
+        return Vec::new();
+    }
+    let mut pages = Vec::new();
+    let mut skip = first_page_len;
+    while skip < total {
+        pages.push(PageSpec {
+            skip,
+            count: stride,
+        });
+        skip += stride;
+    }
+    pages
+}
+
+/// A shared "stop" flag for a long load. Clone it into the load and call
+/// [`CancelToken::cancel`] when the user moves on (e.g. switches client type): no further
+/// request is issued and the load ends with [`ApiError::Cancelled`].
+#[derive(Clone, Debug, Default)]
+pub struct CancelToken(Arc<AtomicBool>);
+
+impl CancelToken {
+    /// A fresh, not cancelled token.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stops the load(s) holding this token.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether [`CancelToken::cancel`] was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    fn check(&self) -> Result<(), ApiError> {
+        if self.is_cancelled() {
+            Err(ApiError::Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Loads every page through `fetch(skip, count)`: the first page gives `Total-Count`, the
+/// rest are fetched with at most [`MAX_IN_FLIGHT`] requests in flight. `progress(loaded,
+/// total)` is called after each page. Items come back in API order, child errors (207) are
+/// collected. Without a `Total-Count` the pages are fetched one by one until a short page.
+pub async fn load_pages<T, F, Fut>(
+    fetch: F,
+    page_size: u64,
+    progress: impl Fn(usize, usize),
+    cancel: &CancelToken,
+) -> Result<Page<T>, ApiError>
+where
+    F: Fn(u64, u64) -> Fut,
+    Fut: Future<Output = Result<Page<T>, ApiError>>,
+{
+    cancel.check()?;
+    let first = fetch(0, page_size).await?;
+    cancel.check()?;
+    let Page {
+        items: mut all,
+        total,
+        mut child_errors,
+    } = first;
+    let first_len = all.len() as u64;
+
+    let Some(total) = total else {
+        // No Total-Count: walk the pages one at a time until a short one.
+        progress(all.len(), all.len());
+        let mut last_len = first_len;
+        while last_len >= page_size && last_len > 0 {
+            cancel.check()?;
+            let page = fetch(all.len() as u64, page_size).await?;
+            cancel.check()?;
+            last_len = page.items.len() as u64;
+            all.extend(page.items);
+            child_errors.extend(page.child_errors);
+            progress(all.len(), all.len());
+        }
+        return Ok(Page {
+            items: all,
+            total: None,
+            child_errors,
+        });
+    };
+    if total > MAX_TOTAL {
+        return Err(ApiError::Decode(format!("implausible Total-Count {total}")));
+    }
+
+    let plan = plan_remaining_pages(total, first_len, page_size);
+    let total_shown = |loaded: usize| usize::try_from(total).unwrap_or(usize::MAX).max(loaded);
+    let mut loaded = all.len();
+    progress(loaded, total_shown(loaded));
+
+    let mut pages: Vec<Option<Vec<T>>> = Vec::new();
+    pages.resize_with(plan.len(), || None);
+    let fetch = &fetch;
+    let mut results = stream::iter(plan.into_iter().enumerate())
+        .map(|(index, spec)| async move {
+            // Checked when the request would be issued, not when it was planned.
+            if cancel.is_cancelled() {
+                return (index, Err(ApiError::Cancelled));
+            }
+            (index, fetch(spec.skip, spec.count).await)
+        })
+        .buffer_unordered(MAX_IN_FLIGHT);
+    while let Some((index, result)) = results.next().await {
+        cancel.check()?;
+        let page = result?;
+        loaded += page.items.len();
+        child_errors.extend(page.child_errors);
+        if let Some(slot) = pages.get_mut(index) {
+            *slot = Some(page.items);
+        }
+        progress(loaded, total_shown(loaded));
+    }
+    drop(results);
+    all.reserve(loaded.saturating_sub(all.len()));
+    all.extend(pages.into_iter().flatten().flatten());
+    Ok(Page {
+        items: all,
+        total: Some(total),
+        child_errors,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_pages_of_100() {
+        assert_eq!(plan_remaining_pages(0, 0, 100), vec![]);
+        assert_eq!(plan_remaining_pages(57, 57, 100), vec![]);
+        assert_eq!(plan_remaining_pages(100, 100, 100), vec![]);
+        assert_eq!(
+            plan_remaining_pages(250, 100, 100),
+            vec![
+                PageSpec {
+                    skip: 100,
+                    count: 100
+                },
+                PageSpec {
+                    skip: 200,
+                    count: 100
+                }
+            ]
+        );
+        let plan = plan_remaining_pages(50_000, 100, 100);
+        assert_eq!(plan.len(), 499);
+        assert_eq!(
+            plan.first(),
+            Some(&PageSpec {
+                skip: 100,
+                count: 100
+            })
+        );
+        assert_eq!(
+            plan.last(),
+            Some(&PageSpec {
+                skip: 49_900,
+                count: 100
+            })
+        );
+    }
+
+    #[test]
+    fn plan_follows_a_server_that_caps_the_page_size() {
+        assert_eq!(
+            plan_remaining_pages(120, 50, 100),
+            vec![
+                PageSpec {
+                    skip: 50,
+                    count: 50
+                },
+                PageSpec {
+                    skip: 100,
+                    count: 50
+                }
+            ]
+        );
+        // An empty first page with a positive total: nothing more to ask for.
+        assert_eq!(plan_remaining_pages(10, 0, 100), vec![]);
+        // A server that ignores `count` and returns more: follow the asked size.
+        assert_eq!(
+            plan_remaining_pages(300, 150, 100),
+            vec![
+                PageSpec {
+                    skip: 150,
+                    count: 100
+                },
+                PageSpec {
+                    skip: 250,
+                    count: 100
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn cancel_token_is_shared_by_clones() {
+        let token = CancelToken::new();
+        let clone = token.clone();
+        assert!(!clone.is_cancelled());
+        token.cancel();
+        assert!(clone.is_cancelled());
+    }
+}

@@ -1,0 +1,134 @@
+//! A request as a plain value: what to send, before any transport sees it.
+
+use std::fmt::Write as _;
+
+/// HTTP method of an [`ApiRequest`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// GET.
+    Get,
+    /// HEAD (collection counts).
+    Head,
+    /// POST.
+    Post,
+    /// PUT.
+    Put,
+    /// DELETE.
+    Delete,
+}
+
+impl Method {
+    /// The method name, e.g. `"GET"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Head => "HEAD",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// One API request, fully described: method, path (from `/api/v1/…`, segments already
+/// percent-encoded), query pairs (not yet encoded), headers and JSON body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiRequest {
+    /// The method.
+    pub method: Method,
+    /// The path, e.g. `/api/v1/Tenants/t1/HybridClients/abc`.
+    pub path: String,
+    /// Query parameters in order (repeated keys allowed), unencoded.
+    pub query: Vec<(String, String)>,
+    /// Headers in order.
+    pub headers: Vec<(String, String)>,
+    /// The JSON body, if any.
+    pub body: Option<serde_json::Value>,
+}
+
+impl ApiRequest {
+    /// The full URL: `base` (empty = same origin; a trailing `/` is ignored) + path + query.
+    pub fn url(&self, base: &str) -> String {
+        let mut url = String::with_capacity(base.len() + self.path.len() + 32);
+        url.push_str(base.trim_end_matches('/'));
+        url.push_str(&self.path);
+        for (index, (key, value)) in self.query.iter().enumerate() {
+            url.push(if index == 0 { '?' } else { '&' });
+            url.push_str(&encode_component(key));
+            url.push('=');
+            url.push_str(&encode_component(value));
+        }
+        url
+    }
+
+    /// The value of header `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The body as JSON text.
+    pub fn body_text(&self) -> Option<String> {
+        self.body.as_ref().map(serde_json::Value::to_string)
+    }
+}
+
+/// Percent-encodes everything except RFC 3986 unreserved characters (`A–Z a–z 0–9 - . _ ~`),
+/// so the result is safe as a path segment or a query key or value.
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoding() {
+        assert_eq!(encode_component("abc-DEF_1.2~"), "abc-DEF_1.2~");
+        assert_eq!(
+            encode_component("a/b c?d#e%f&g=h"),
+            "a%2Fb%20c%3Fd%23e%25f%26g%3Dh"
+        );
+        assert_eq!(encode_component("é"), "%C3%A9");
+        assert_eq!(encode_component(".."), "..");
+    }
+
+    #[test]
+    fn url_joins_base_path_and_query() {
+        let request = ApiRequest {
+            method: Method::Get,
+            path: "/api/v1/Tenants/t/HybridClients".into(),
+            query: vec![
+                ("skip".into(), "0".into()),
+                ("id".into(), "a b".into()),
+                ("id".into(), "c".into()),
+            ],
+            headers: vec![("Accept-Verbosity".into(), "verbose".into())],
+            body: None,
+        };
+        assert_eq!(
+            request.url(""),
+            "/api/v1/Tenants/t/HybridClients?skip=0&id=a%20b&id=c"
+        );
+        assert_eq!(
+            request.url("https://uswe.datahub.connect.aveva.com/"),
+            "https://uswe.datahub.connect.aveva.com/api/v1/Tenants/t/HybridClients?skip=0&id=a%20b&id=c"
+        );
+        assert_eq!(request.header("accept-verbosity"), Some("verbose"));
+        assert_eq!(request.header("Authorization"), None);
+        assert_eq!(request.body_text(), None);
+        assert_eq!(Method::Delete.as_str(), "DELETE");
+    }
+}

@@ -42,8 +42,10 @@ struct Args {
     #[arg(long, value_name = "MS", default_value_t = 0)]
     latency_ms: u64,
     /// Serve the test endpoints: POST/GET/DELETE /_dev/faults (make the next N matching API
-    /// requests fail with a status, hang or drop the connection) and POST /_dev/reset
-    /// (restore the seed). Never enable this outside tests.
+    /// requests fail with a status, hang or drop the connection, e.g. POST
+    /// {"match": "/Secrets", "count": 2, "status": 503} or {"match": "GET /api/v1",
+    /// "mode": "hang"|"drop"}) and POST /_dev/reset (restore the seed). Never enable this
+    /// outside tests.
     #[arg(long)]
     dev_endpoints: bool,
     /// Keep the tenant in this JSON file: loaded at start if it exists (otherwise seeded and
@@ -54,6 +56,9 @@ struct Args {
     /// Let a browser app on this origin call the API (CORS, with preflight). Repeatable.
     #[arg(long = "allow-origin", value_name = "URL")]
     allow_origins: Vec<String>,
+    /// Do not print a line per API request on stderr.
+    #[arg(long)]
+    quiet: bool,
 }
 
 #[tokio::main]
@@ -76,7 +81,7 @@ async fn main() {
         data_file: args.data.clone(),
         allow_origins: args.allow_origins,
         now: None,
-        log_requests: true,
+        log_requests: !args.quiet,
     };
     let started = std::time::Instant::now();
     let state = match AppState::new(config) {

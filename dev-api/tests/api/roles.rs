@@ -167,6 +167,23 @@ async fn roles_of_a_client_credential_client() {
     // The /Clients/{id}/Roles path is the same resource.
     let alias = get(&app, &url(&format!("Clients/{EDGE_RTM}/Roles")), MEMBER).await;
     assert_eq!(alias.json(), resp.json());
+    let alias_put = put(
+        &app,
+        &url(&format!("Clients/{EDGE_RTM}/Roles")),
+        ADMIN,
+        json!([{"Id": ROLE_TENANT_MEMBER}, {"Id": ROLE_COMMUNITY_READERS}]),
+    )
+    .await;
+    assert_eq!(alias_put.status, StatusCode::OK);
+    assert_eq!(
+        alias_put.json()[1]["RoleScope"],
+        2,
+        "community roles can be assigned"
+    );
+    assert_eq!(head(&app, &path, MEMBER).await.total(), 2);
+    let paged = get(&app, &format!("{path}?skip=1&count=1"), MEMBER).await;
+    assert_eq!(paged.total(), 2);
+    assert_eq!(paged.json()[0]["Id"], ROLE_COMMUNITY_READERS);
 
     // Rules.
     let resp = put(&app, &path, ADMIN, json!([{"Id": ROLE_TENANT_CONTRIBUTOR}])).await;

@@ -151,10 +151,11 @@ impl ClientSummary {
     }
 }
 
-/// Lower-cases and trims a search query; `None` when it is empty (everything matches). A line
-/// break cannot be typed in a search box and would match across name and id, so it is dropped.
+/// Lower-cases and trims a search query; `None` when it is empty (everything matches). Line
+/// breaks and NULs cannot be typed in a search box and would match across name, id and rows,
+/// so they are dropped.
 pub fn normalize_query(query: &str) -> Option<String> {
-    let query = query.trim().to_lowercase().replace(['\n', '\r'], "");
+    let query = query.trim().to_lowercase().replace(['\n', '\r', '\0'], "");
     (!query.is_empty()).then_some(query)
 }
 
@@ -399,9 +400,15 @@ impl ClientTable {
         }
     }
 
+    /// The rows whose name or id contains `query` (case-insensitive), in API order (see
+    /// [`filter_indices`]).
+    pub fn filter(&self, query: &str) -> Vec<usize> {
+        filter_indices(&self.items, query)
+    }
+
     /// The rows matching `query`, sorted by `order`, as indices into [`ClientTable::items`].
     pub fn query(&self, query: &str, order: SortOrder) -> Vec<usize> {
-        let mut indices = filter_indices(&self.items, query);
+        let mut indices = self.filter(query);
         self.sort(&mut indices, order);
         indices
     }
@@ -569,6 +576,23 @@ mod tests {
                     );
                 }
             }
+        }
+        for query in [
+            "",
+            "h",
+            "HISTORIAN",
+            "c-3",
+            "äther",
+            "4",
+            "y\nb",
+            "y\0d",
+            "zzz",
+        ] {
+            assert_eq!(
+                table.filter(query),
+                filter_indices(&items, query),
+                "{query:?}"
+            );
         }
         let mut table = table;
         assert_eq!(table.position("c-3"), Some(2));

@@ -89,6 +89,10 @@ impl CancelToken {
 /// rest are fetched with at most [`MAX_IN_FLIGHT`] requests in flight. `progress(loaded,
 /// total)` is called after each page. Items come back in API order, child errors (207) are
 /// collected. Without a `Total-Count` the pages are fetched one by one until a short page.
+///
+/// The plan is fixed by the first page's `Total-Count`: clients added or removed while the
+/// load runs may be missed or seen twice (the API pages by offset and has no snapshot), so
+/// refresh after changes.
 pub async fn load_pages<T, F, Fut>(
     fetch: F,
     page_size: u64,

@@ -421,7 +421,16 @@ fn no_token_no_authorization_header_and_segments_are_encoded() {
         request.url(api.base_url()),
         "/api/v1/Tenants/tenant%20with%20space/ClientCredentialClients"
     );
-    assert!(!format!("{api:?}").contains("tok"));
+    let debug = format!("{:?}", client());
+    assert!(debug.contains(TENANT) && !debug.contains("tok"), "{debug}");
+}
+
+#[test]
+fn the_client_can_live_in_a_shared_context() {
+    fn shareable<T: Clone + Send + Sync + 'static>() {}
+    shareable::<ApiClient>();
+    shareable::<ApiError>();
+    shareable::<CancelToken>();
 }
 
 // ----- async fns over the mock -----------------------------------------------------------

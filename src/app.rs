@@ -1,4 +1,4 @@
-//! The router and the shell: header, left pane, main area.
+//! Start-up (configuration, sign-in), the router and the shell: header, left pane, main area.
 
 use leptos::prelude::*;
 use leptos_router::{
@@ -6,18 +6,130 @@ use leptos_router::{
     path,
 };
 
+use crate::api::ApiClient;
+use crate::auth::browser::{self, SignInError};
+use crate::auth::config::{ConfigError, CONFIG_FILE};
+use crate::auth::session::{self, Session};
 use crate::components::nav::SideNav;
+use crate::components::session_bar::{SessionBar, SessionExpiredDialog};
+use crate::components::toast::{ToastRegion, Toasts};
 use crate::pages::{clients::ClientsPage, not_found::NotFound};
 
-/// The whole app.
+/// Why the console cannot show itself yet.
+#[derive(Clone, Debug)]
+enum Boot {
+    /// The browser is on its way to the identity server.
+    Redirecting,
+    /// This window was the sign-in popup; it handed over and closes.
+    PopupDone,
+    Config(ConfigError),
+    SignIn(SignInError),
+}
+
+async fn boot() -> Result<Session, Boot> {
+    let config = browser::load_config().await.map_err(Boot::Config)?;
+    if browser::on_callback_path() && session::answer_opener_if_popup() {
+        return Err(Boot::PopupDone);
+    }
+    let discovery = browser::discover(&config).await.map_err(Boot::SignIn)?;
+    if browser::on_callback_path() {
+        let (tokens, return_to) = browser::complete_redirect_sign_in(&config, &discovery)
+            .await
+            .map_err(Boot::SignIn)?;
+        // Back to where the user was going; the code and state leave the address bar and history.
+        browser::replace_url(&return_to);
+        return Ok(Session::new(config, Some(discovery), &tokens));
+    }
+    browser::redirect_to_sign_in(&config, &discovery, browser::current_location())
+        .await
+        .map_err(Boot::SignIn)?;
+    Err(Boot::Redirecting)
+}
+
+/// The whole app: loads config.json, signs the user in, then shows the console.
 #[component]
 pub fn App() -> impl IntoView {
+    let started = LocalResource::new(boot);
+    move || {
+        match started.get() {
+        None | Some(Err(Boot::Redirecting)) => view! {
+            <FullPage title="Signing you in…">
+                <p aria-busy="true">"Taking you to your organization's sign-in page."</p>
+            </FullPage>
+        }
+        .into_any(),
+        Some(Ok(session)) => view! { <Console session /> }.into_any(),
+        Some(Err(Boot::PopupDone)) => view! {
+            <FullPage title="Signed in">
+                <p>"You are signed in again. This window closes by itself; if it does not, close it."</p>
+            </FullPage>
+        }
+        .into_any(),
+        Some(Err(Boot::Config(err))) => view! { <ConfigProblem err /> }.into_any(),
+        Some(Err(Boot::SignIn(err))) => {
+            let home = browser::base_path();
+            view! {
+                <FullPage title="Sign-in did not complete">
+                    <p role="alert">{err.to_string()}</p>
+                    <p><a href=home>"Start again"</a></p>
+                </FullPage>
+            }
+            .into_any()
+        }
+    }
+    }
+}
+
+#[component]
+fn ConfigProblem(err: ConfigError) -> impl IntoView {
+    let what = if err.field.is_empty() {
+        format!("The file {CONFIG_FILE} {}.", err.problem)
+    } else {
+        format!("In {CONFIG_FILE}, \"{}\" {}.", err.field, err.problem)
+    };
     view! {
-        <Router>
+        <FullPage title="The console is not configured correctly">
+            <p role="alert">{what}</p>
+            <p>
+                "Whoever deployed this console can fix it in " <code>{CONFIG_FILE}</code>
+                ", next to index.html. The README lists every setting with an example."
+            </p>
+        </FullPage>
+    }
+}
+
+/// A page of its own, for the moments before (or instead of) the console.
+#[component]
+fn FullPage(title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="full-page">
+            <section class="full-page__card" aria-labelledby="full-page-title">
+                <p class="full-page__product">"CONNECT data services · Clients"</p>
+                <h1 id="full-page-title">{title}</h1>
+                {children()}
+            </section>
+        </div>
+    }
+}
+
+/// The console for a signed-in session: router, header, left pane, pages.
+#[component]
+pub fn Console(session: Session) -> impl IntoView {
+    provide_context(session);
+    let config = session.config();
+    provide_context(ApiClient::new(
+        config.api_base,
+        config.tenant_id,
+        move || session.token(),
+    ));
+    Toasts::provide();
+    view! {
+        <Router base=browser::router_base()>
             <div class="shell">
                 <header class="shell__header">
                     <span class="shell__product">"CONNECT data services"</span>
                     <span class="shell__area">"Clients console"</span>
+                    <SessionBar />
                 </header>
                 <SideNav />
                 <main class="shell__main" id="main">
@@ -27,6 +139,8 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </main>
             </div>
+            <SessionExpiredDialog />
+            <ToastRegion />
         </Router>
     }
 }

@@ -5,6 +5,7 @@
 //! wasm32 build.
 
 pub mod api;
+pub mod auth;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,3 +1,7 @@
 //! Presentational pieces: props in, callbacks out, no API calls.
 
+pub mod badge;
+pub mod error_panel;
 pub mod nav;
+pub mod session_bar;
+pub mod toast;

@@ -37,7 +37,9 @@ where
     let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&root).unwrap();
     let owner = Owner::new();
-    owner.with(|| leptos::mount::mount_to(root.clone(), f)).forget();
+    owner
+        .with(|| leptos::mount::mount_to(root.clone(), f))
+        .forget();
     TestMount { owner, root }
 }
 
@@ -59,12 +61,18 @@ pub async fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
         }
         TimeoutFuture::new(10).await;
     }
-    panic!("timed out waiting for {what}; body: {}", document().body().unwrap().inner_html());
+    panic!(
+        "timed out waiting for {what}; body: {}",
+        document().body().unwrap().inner_html()
+    );
 }
 
 /// The trimmed text of the first element matching `selector`.
 pub fn text_of(root: &HtmlElement, selector: &str) -> Option<String> {
-    root.query_selector(selector).ok().flatten().map(|el| el.text_content().unwrap_or_default().trim().to_string())
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .map(|el| el.text_content().unwrap_or_default().trim().to_string())
 }
 
 /// The link inside `within` whose text is `label`.
@@ -74,4 +82,120 @@ pub fn find_link(root: &HtmlElement, within: &str, label: &str) -> Option<HtmlEl
         .filter_map(|i| links.item(i))
         .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
         .find(|a| a.text_content().unwrap_or_default().trim() == label)
+}
+
+/// A signed-in session for tests: `admin` decides the role the token lists.
+pub fn test_session(admin: bool) -> clients_console::auth::session::Session {
+    use clients_console::auth::{config::AppConfig, oidc::TokenResponse, pkce::base64url_encode};
+    let config = AppConfig::parse(
+        r#"{"apiBase": "", "tenantId": "5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a", "authority": "",
+            "clientId": "clients-console", "scopes": "openid"}"#,
+    )
+    .unwrap();
+    let (name, roles) = if admin {
+        (
+            "Ada Lovelace",
+            r#"["Tenant Member","Tenant Administrator"]"#,
+        )
+    } else {
+        ("Max Planck", r#"["Tenant Member"]"#)
+    };
+    let claims = format!(r#"{{"name":"{name}","role":{roles},"exp":4102444800}}"#);
+    let token = format!(
+        "{}.{}.",
+        base64url_encode(br#"{"alg":"none"}"#),
+        base64url_encode(claims.as_bytes())
+    );
+    clients_console::auth::session::Session::new(
+        config,
+        None,
+        &TokenResponse {
+            access_token: token,
+            id_token: None,
+            expires_in: Some(3600),
+            token_type: None,
+        },
+    )
+}
+
+/// Mounts the signed-in console (router, shell, pages) at `url`.
+pub fn mount_console(url: &str, admin: bool) -> TestMount {
+    go_to(url);
+    let session = test_session(admin);
+    mount(move || leptos::view! { <clients_console::app::Console session /> })
+}
+
+/// Replaces `window.fetch` with a stub answering from `routes`, a JS array of
+/// `{method, path, status, body, headers}` where `path` is matched against the URL's pathname
+/// (exactly, or as a RegExp when it starts with `^`) and `body` is any JSON value (or a string).
+/// Every request is recorded in `window.__requests` as `{method, url, headers, body}`.
+pub fn stub_api(routes_js: &str) {
+    let script = format!(
+        r#"
+        window.__routes = {routes_js};
+        window.__requests = [];
+        window.fetch = async (input, init) => {{
+            const req = input instanceof Request ? input : new Request(input, init);
+            const url = new URL(req.url, location.href);
+            const body = req.method === 'GET' || req.method === 'HEAD' ? null : await req.clone().text();
+            const headers = {{}};
+            req.headers.forEach((v, k) => headers[k] = v);
+            window.__requests.push({{ method: req.method, url: url.pathname + url.search, headers, body }});
+            const route = window.__routes.find(r => (r.method || 'GET') === req.method &&
+                (r.path.startsWith('^') ? new RegExp(r.path).test(url.pathname) : r.path === url.pathname));
+            if (!route) {{
+                return new Response(JSON.stringify({{ OperationId: 'stub', Error: 'No stub for ' + req.method + ' ' + url.pathname,
+                    Reason: 'test', Resolution: 'add a route' }}), {{ status: 404, headers: {{ 'Content-Type': 'application/json' }} }});
+            }}
+            if (route.reject) {{ throw new TypeError('Failed to fetch'); }}
+            if (route.once) {{ window.__routes = window.__routes.filter(r => r !== route); }}
+            const text = typeof route.body === 'string' ? route.body : JSON.stringify(route.body ?? null);
+            return new Response(route.status === 204 ? null : text,
+                {{ status: route.status || 200, headers: Object.assign({{ 'Content-Type': 'application/json' }}, route.headers || {{}}) }});
+        }};
+        "#
+    );
+    js_sys::eval(&script).expect("the fetch stub installs");
+}
+
+/// How many recorded requests match `method` and a pathname prefix.
+pub fn requests_to(method: &str, path_prefix: &str) -> u32 {
+    let script = format!(
+        "window.__requests.filter(r => r.method === {method:?} && r.url.startsWith({path_prefix:?})).length"
+    );
+    js_sys::eval(&script)
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0) as u32
+}
+
+/// The text of every element matching `selector`.
+pub fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_string())
+        .collect()
+}
+
+/// Clicks the first element matching `selector`.
+pub fn click(root: &HtmlElement, selector: &str) {
+    let el: HtmlElement = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into();
+    el.click();
+}
+
+/// The button whose text is `label`.
+pub fn button(root: &HtmlElement, label: &str) -> Option<web_sys::HtmlButtonElement> {
+    let list = root.query_selector_all("button").ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlButtonElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
 }

@@ -1,0 +1,294 @@
+//! The client list: a sortable table that renders only the rows near the viewport, so that
+//! 50 000 clients scroll and filter as smoothly as 10.
+
+use leptos::{html, prelude::*};
+
+use crate::components::badge::StatusBadge;
+use crate::model::{
+    token_lifetime_words, ClientKind, ClientSummary, ClientTable as SummaryTable, SortDirection,
+    SortKey, SortOrder,
+};
+
+/// Height of one row in pixels (the CSS sets the same).
+pub const ROW_HEIGHT: f64 = 40.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 12;
+
+/// The rows to render for a scroll position: `(first, last_exclusive)`.
+pub fn window_range(scroll_top: f64, viewport: f64, rows: usize) -> (usize, usize) {
+    let first = ((scroll_top / ROW_HEIGHT).floor().max(0.0) as usize).saturating_sub(OVERSCAN);
+    let visible = (viewport / ROW_HEIGHT).ceil().max(1.0) as usize;
+    let last = (first + visible + 2 * OVERSCAN).min(rows);
+    (first.min(last), last)
+}
+
+/// A sortable column header with `aria-sort`.
+#[component]
+fn SortHeader(
+    label: &'static str,
+    key: SortKey,
+    #[prop(into)] sort: Signal<SortOrder>,
+    on_sort: Callback<(SortOrder,)>,
+) -> impl IntoView {
+    let aria = move || {
+        let s = sort.get();
+        match (s.key == key, s.direction) {
+            (false, _) => "none",
+            (true, SortDirection::Ascending) => "ascending",
+            (true, SortDirection::Descending) => "descending",
+        }
+    };
+    let click = move |_| {
+        let current = sort.get_untracked();
+        let next = if current.key == key {
+            current.toggled()
+        } else {
+            SortOrder {
+                key,
+                direction: SortDirection::Ascending,
+            }
+        };
+        on_sort.run((next,));
+    };
+    let arrow = move || match aria() {
+        "ascending" => "▲",
+        "descending" => "▼",
+        _ => "",
+    };
+    view! {
+        <th scope="col" aria-sort=aria>
+            <button type="button" class="sort-button" on:click=click>
+                {label}<span class="sort-button__arrow" aria-hidden="true">{arrow}</span>
+            </button>
+        </th>
+    }
+}
+
+/// The table of clients.
+#[component]
+pub fn ClientTable(
+    kind: ClientKind,
+    /// All clients of the kind.
+    #[prop(into)]
+    items: Signal<std::sync::Arc<SummaryTable>>,
+    /// Indices into `items` to show, in order.
+    #[prop(into)]
+    rows: Signal<std::sync::Arc<Vec<usize>>>,
+    #[prop(into)] sort: Signal<SortOrder>,
+    on_sort: Callback<(SortOrder,)>,
+    /// The client whose pane is open.
+    #[prop(into)]
+    selected: Signal<Option<String>>,
+    on_open: Callback<(String,)>,
+    on_close: Callback<()>,
+    /// Role names for role ids (client-credentials).
+    #[prop(into)]
+    role_names: Signal<std::collections::HashMap<String, String>>,
+    on_copy: Callback<(String,)>,
+) -> impl IntoView {
+    let scroller = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(800.0f64);
+    // The keyboard cursor: the row ↑/↓ move to (index into `rows`).
+    let cursor = RwSignal::new(None::<usize>);
+
+    let range =
+        Memo::new(move |_| window_range(scroll_top.get(), viewport.get(), rows.read().len()));
+
+    let on_scroll = move |_| {
+        if let Some(el) = scroller.get() {
+            scroll_top.set(f64::from(el.scroll_top()));
+            viewport.set(f64::from(el.client_height()));
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            viewport.set(f64::from(el.client_height().max(1)));
+        }
+    });
+
+    // Keep the cursor on the open client when it changes from outside (URL, click).
+    Effect::new(move |_| {
+        let sel = selected.get();
+        let position = sel.and_then(|id| {
+            let items = items.read();
+            rows.read()
+                .iter()
+                .position(|&i| items.get(i).map(|s| s.id() == id).unwrap_or(false))
+        });
+        if position.is_some() {
+            cursor.set(position);
+        }
+    });
+
+    let scroll_into_view = move |position: usize| {
+        let Some(el) = scroller.get_untracked() else {
+            return;
+        };
+        let top = position as f64 * ROW_HEIGHT;
+        let view_top = f64::from(el.scroll_top());
+        let height = f64::from(el.client_height());
+        // The sticky header takes one row.
+        if top < view_top {
+            el.set_scroll_top(top as i32);
+        } else if top + 2.0 * ROW_HEIGHT > view_top + height {
+            el.set_scroll_top((top + 2.0 * ROW_HEIGHT - height) as i32);
+        }
+    };
+
+    let id_at = move |position: usize| -> Option<String> {
+        let index = *rows.read_untracked().get(position)?;
+        items
+            .read_untracked()
+            .get(index)
+            .map(|s| s.id().to_string())
+    };
+
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let count = rows.read_untracked().len();
+        if count == 0 {
+            return;
+        }
+        let current = cursor.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowDown" => Some(current.map(|c| (c + 1).min(count - 1)).unwrap_or(0)),
+            "ArrowUp" => Some(current.map(|c| c.saturating_sub(1)).unwrap_or(0)),
+            "Home" => Some(0),
+            "End" => Some(count - 1),
+            "Enter" | " " => {
+                if let Some(id) = current.and_then(id_at) {
+                    ev.prevent_default();
+                    on_open.run((id,));
+                }
+                None
+            }
+            "Escape" => {
+                on_close.run(());
+                None
+            }
+            _ => None,
+        };
+        if let Some(next) = next {
+            ev.prevent_default();
+            cursor.set(Some(next));
+            scroll_into_view(next);
+        }
+    };
+
+    let role_cell = move |summary: &ClientSummary| {
+        let names = role_names.read();
+        let list: Vec<String> = summary
+            .role_ids()
+            .iter()
+            .map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone()))
+            .collect();
+        if list.is_empty() {
+            "None".to_string()
+        } else {
+            list.join(", ")
+        }
+    };
+
+    let kind_header = match kind {
+        ClientKind::ClientCredentials => "Roles",
+        ClientKind::Hybrid | ClientKind::AuthorizationCode => "Redirect URLs",
+    };
+
+    let body = move || {
+        let (first, last) = range.get();
+        let rows_now = rows.get();
+        let items_now = items.get();
+        let sel = selected.get();
+        let cursor_now = cursor.get();
+        let top_pad = first as f64 * ROW_HEIGHT;
+        let bottom_pad = (rows_now.len() - last) as f64 * ROW_HEIGHT;
+        let rendered = rows_now[first..last]
+            .iter()
+            .enumerate()
+            .filter_map(|(offset, &index)| {
+                let summary = items_now.get(index)?.clone();
+                let position = first + offset;
+                let id = summary.id().to_string();
+                let is_selected = sel.as_deref() == Some(id.as_str());
+                let is_cursor = cursor_now == Some(position);
+                let per_kind = match kind {
+                    ClientKind::ClientCredentials => role_cell(&summary),
+                    _ => match summary.redirect_uri_count() {
+                        1 => "1 URL".to_string(),
+                        n => format!("{n} URLs"),
+                    },
+                };
+                let lifetime = summary
+                    .access_token_lifetime()
+                    .map(|s| token_lifetime_words(i64::from(s)))
+                    .unwrap_or_else(|| "1 hour".into());
+                let open_id = id.clone();
+                let copy_id = id.clone();
+                let enabled = summary.enabled();
+                Some(view! {
+                    <tr
+                        class="client-row"
+                        class:client-row--selected=is_selected
+                        class:client-row--cursor=is_cursor
+                        aria-selected=if is_selected { "true" } else { "false" }
+                        data-id=id.clone()
+                        on:click=move |_| {
+                            cursor.set(Some(position));
+                            on_open.run((open_id.clone(),));
+                        }
+                    >
+                        <td class="client-row__name">{summary.name().to_string()}</td>
+                        <td class="client-row__id">
+                            <code>{id.clone()}</code>
+                            <button
+                                type="button"
+                                class="icon-button"
+                                title="Copy Client ID"
+                                aria-label=format!("Copy Client ID of {}", summary.name())
+                                on:click=move |ev| {
+                                    ev.stop_propagation();
+                                    on_copy.run((copy_id.clone(),));
+                                }
+                            >
+                                "⧉"
+                            </button>
+                        </td>
+                        <td><StatusBadge enabled=Signal::stored(enabled) /></td>
+                        <td class="client-row__extra">{per_kind}</td>
+                        <td>{lifetime}</td>
+                    </tr>
+                })
+            })
+            .collect_view();
+        view! {
+            <tr class="spacer" aria-hidden="true" style=format!("height:{top_pad}px")></tr>
+            {rendered}
+            <tr class="spacer" aria-hidden="true" style=format!("height:{bottom_pad}px")></tr>
+        }
+    };
+
+    view! {
+        <div
+            class="client-table"
+            node_ref=scroller
+            tabindex="0"
+            role="region"
+            aria-label="Clients; use the arrow keys to move, Enter to open, Escape to close"
+            on:scroll=on_scroll
+            on:keydown=on_keydown
+        >
+            <table>
+                <thead>
+                    <tr>
+                        <SortHeader label="Name" key=SortKey::Name sort on_sort />
+                        <SortHeader label="Client ID" key=SortKey::Id sort on_sort />
+                        <SortHeader label="Status" key=SortKey::Status sort on_sort />
+                        <th scope="col">{kind_header}</th>
+                        <th scope="col">"Token Lifetime"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+//! The page's state lives in the URL: `type`, `q`, `sort`, `sel`, `tab`. Reloading or sharing
+//! the address shows the same screen; Back and Forward move between selections.
+
+use leptos::prelude::*;
+use leptos_router::{
+    hooks::{use_navigate, use_query_map},
+    NavigateOptions,
+};
+
+use crate::auth::oidc::encode_component;
+use crate::model::{ClientKind, SortOrder};
+
+/// The tabs of the Details pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Details,
+    Secrets,
+    Roles,
+}
+
+impl Tab {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Details => "details",
+            Tab::Secrets => "secrets",
+            Tab::Roles => "roles",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Details => "Details",
+            Tab::Secrets => "Secrets",
+            Tab::Roles => "Roles",
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<Tab> {
+        [Tab::Details, Tab::Secrets, Tab::Roles]
+            .into_iter()
+            .find(|t| t.slug() == slug)
+    }
+
+    /// The tabs a kind has: Secrets for client-credentials and hybrid, Roles for
+    /// client-credentials.
+    pub fn available(kind: ClientKind) -> Vec<Tab> {
+        let mut tabs = vec![Tab::Details];
+        if kind.has_secrets() {
+            tabs.push(Tab::Secrets);
+        }
+        if kind.has_roles() {
+            tabs.push(Tab::Roles);
+        }
+        tabs
+    }
+}
+
+/// Everything the URL says about the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageQuery {
+    pub kind: ClientKind,
+    pub q: String,
+    pub sort: SortOrder,
+    pub sel: Option<String>,
+    pub tab: Tab,
+}
+
+impl PageQuery {
+    /// The query string for this state (`?type=hybrid&q=…`), leaving defaults out.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if self.kind != ClientKind::default() {
+            parts.push(format!("type={}", self.kind.slug()));
+        }
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.q)));
+        }
+        if self.sort != SortOrder::default() {
+            parts.push(format!("sort={}", encode_component(&self.sort.to_param())));
+        }
+        if let Some(sel) = &self.sel {
+            parts.push(format!("sel={}", encode_component(sel)));
+            if self.tab != Tab::Details {
+                parts.push(format!("tab={}", self.tab.slug()));
+            }
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+/// Reads and writes the page state in the URL.
+#[derive(Clone, Copy)]
+pub struct UrlState {
+    pub query: Memo<PageQuery>,
+}
+
+impl UrlState {
+    /// Must be called in the page component (it uses the router's hooks).
+    pub fn new() -> (Self, impl Fn(PageQuery, bool) + Clone + 'static) {
+        let map = use_query_map();
+        let query = Memo::new(move |_| {
+            let map = map.read();
+            let kind = map
+                .get("type")
+                .and_then(|t| ClientKind::from_slug(&t))
+                .unwrap_or_default();
+            let sel = map.get("sel").filter(|s| !s.is_empty());
+            let tab = map
+                .get("tab")
+                .and_then(|t| Tab::from_slug(&t))
+                .filter(|t| Tab::available(kind).contains(t))
+                .unwrap_or_default();
+            PageQuery {
+                kind,
+                q: map.get("q").unwrap_or_default(),
+                sort: map
+                    .get("sort")
+                    .and_then(|s| SortOrder::from_param(&s))
+                    .unwrap_or_default(),
+                sel,
+                tab,
+            }
+        });
+        let navigate = use_navigate();
+        let go = move |next: PageQuery, replace: bool| {
+            let url = format!("/security/clients{}", next.to_query_string());
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        };
+        (UrlState { query }, go)
+    }
+}

@@ -1,0 +1,386 @@
+//! Browser tests of Security › Clients against a stubbed Identity API: what an admin sees
+//! and does on the page.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::{button, click, mount_console, requests_to, stub_api, text_of, texts, wait_until};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CC1: &str = "0b7d1c9e-1111-4a4a-9a9a-000000000001";
+const HY1: &str = "0b7d1c9e-2222-4a4a-9a9a-000000000001";
+
+/// A small tenant: three client-credentials clients, two hybrid, one authorization code,
+/// roles, and five secrets on "Pump station telemetry" in every state of health.
+fn tenant(list_status: u16) -> String {
+    format!(
+        r#"[
+        {{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients$", "status": {list_status}, "once": {once},
+           "headers": {{ "Total-Count": "3" }},
+           "body": {cc_body} }},
+        {{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients$", "headers": {{ "Total-Count": "3" }}, "body": {cc_ok} }},
+        {{ "path": "^/api/v1/Tenants/[^/]+/HybridClients$", "headers": {{ "Total-Count": "2" }}, "body": [
+            {{ "Id": "{HY1}", "Name": "Operations dashboard", "Enabled": true, "AccessTokenLifetime": 3600,
+               "RedirectUris": ["https://ops.example.com/signin-oidc", "https://ops.example.com/alt"],
+               "PostLogoutRedirectUris": [], "AllowOfflineAccess": false, "AllowAccessTokensViaBrowser": false }},
+            {{ "Id": "0b7d1c9e-2222-4a4a-9a9a-000000000002", "Name": "Reporting portal", "Enabled": false,
+               "AccessTokenLifetime": 1800, "RedirectUris": ["https://reports.example.com/cb"] }} ] }},
+        {{ "path": "^/api/v1/Tenants/[^/]+/AuthorizationCodeClients$", "headers": {{ "Total-Count": "1" }}, "body": [
+            {{ "Id": "0b7d1c9e-3333-4a4a-9a9a-000000000001", "Name": "Maintenance mobile app", "Enabled": true,
+               "AccessTokenLifetime": 900, "RedirectUris": ["https://app.example.com/cb"] }} ] }},
+        {{ "path": "^/api/v1/Tenants/[^/]+/Roles$", "body": [
+            {{ "Id": "role-member", "Name": "Tenant Member", "RoleTypeId": "7ad2b9ef-5386-4ead-ac9f-ad99c5c5b977", "RoleScope": 1 }},
+            {{ "Id": "role-contrib", "Name": "Tenant Contributor", "RoleTypeId": "f1439595-e5a2-487f-8a4f-0627fefe75df", "RoleScope": 1 }} ] }},
+        {{ "path": "^/api/v1/Tenants/[^/]+/(ClientCredential|Hybrid)Clients/[^/]+/Secrets$", "headers": {{ "Total-Count": "5" }}, "body": [
+            {{ "Id": 1, "Description": "Old key", "Expires": true, "Expiration": new Date(Date.now() - 3 * 864e5).toISOString() }},
+            {{ "Id": 2, "Description": "Rotating soon", "Expires": true, "Expiration": new Date(Date.now() + 3 * 864e5).toISOString() }},
+            {{ "Id": 3, "Description": "This month", "Expires": true, "Expiration": new Date(Date.now() + 20 * 864e5).toISOString() }},
+            {{ "Id": 4, "Description": "Primary", "Expires": true, "Expiration": new Date(Date.now() + 300 * 864e5).toISOString() }},
+            {{ "Id": 5, "Description": "Legacy PLC", "Expires": false, "Expiration": null }} ] }}
+    ]"#,
+        once = list_status != 200,
+        cc_body = if list_status == 200 {
+            CC_CLIENTS.to_string()
+        } else {
+            ERROR_BODY.to_string()
+        },
+        cc_ok = CC_CLIENTS,
+    )
+}
+
+const ERROR_BODY: &str = r#"{ "OperationId": "op-123", "Error": "The service is busy.",
+    "Reason": "Too many requests reached the identity service at once.",
+    "Resolution": "Wait a few seconds and try again." }"#;
+
+const CC_CLIENTS: &str = r#"[
+    { "Id": "0b7d1c9e-1111-4a4a-9a9a-000000000001", "Name": "Pump station telemetry", "Enabled": true,
+      "AccessTokenLifetime": 3600, "RoleIds": ["role-member", "role-contrib"] },
+    { "Id": "0b7d1c9e-1111-4a4a-9a9a-000000000002", "Name": "Historian sync", "Enabled": false,
+      "AccessTokenLifetime": 300, "RoleIds": ["role-member"] },
+    { "Id": "0b7d1c9e-1111-4a4a-9a9a-000000000003", "Name": "Edge gateway Rotterdam", "Enabled": true,
+      "AccessTokenLifetime": 90, "RoleIds": ["role-member"] }
+]"#;
+
+fn row_names(root: &web_sys::HtmlElement) -> Vec<String> {
+    texts(root, ".client-row .client-row__name")
+}
+
+fn select_value(root: &web_sys::HtmlElement) -> String {
+    root.query_selector("[data-testid=client-type]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlSelectElement>()
+        .value()
+}
+
+fn search_params() -> String {
+    support::location().search().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn default_type_is_client_credentials_and_its_clients_are_listed_by_name() {
+    stub_api(&tenant(200));
+    let app = mount_console("/security/clients", true);
+    wait_until("the client rows", || row_names(&app.root).len() == 3).await;
+    assert_eq!(select_value(&app.root), "client-credentials");
+    assert_eq!(
+        row_names(&app.root),
+        [
+            "Edge gateway Rotterdam",
+            "Historian sync",
+            "Pump station telemetry"
+        ]
+    );
+    let statuses = texts(&app.root, ".client-row [data-testid=status-badge]");
+    assert_eq!(statuses, ["Enabled", "Disabled", "Enabled"]);
+    let lifetimes = texts(&app.root, ".client-row td:last-child");
+    assert_eq!(lifetimes, ["1 minute 30 seconds", "5 minutes", "1 hour"]);
+    wait_until("role names", || {
+        texts(&app.root, ".client-row__extra")
+            .last()
+            .map(|s| s.as_str())
+            == Some("Tenant Member, Tenant Contributor")
+    })
+    .await;
+    assert_eq!(
+        requests_to(
+            "GET",
+            "/api/v1/Tenants/5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a/HybridClients"
+        ),
+        0,
+        "only the shown kind is fetched"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn switching_the_client_type_loads_that_kind_and_keeps_the_search() {
+    stub_api(&tenant(200));
+    let app = mount_console("/security/clients?q=o", true);
+    wait_until("the client rows", || !row_names(&app.root).is_empty()).await;
+    let select: web_sys::HtmlSelectElement = app
+        .root
+        .query_selector("[data-testid=client-type]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    select.set_value("hybrid");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    wait_until("the hybrid clients", || {
+        row_names(&app.root) == ["Operations dashboard", "Reporting portal"]
+    })
+    .await;
+    assert!(
+        search_params().contains("type=hybrid"),
+        "{}",
+        search_params()
+    );
+    assert!(
+        search_params().contains("q=o"),
+        "the search is kept: {}",
+        search_params()
+    );
+    assert_eq!(texts(&app.root, ".client-row__extra"), ["2 URLs", "1 URL"]);
+    // Back to client-credentials: served from the page's cache, not fetched again.
+    let before = requests_to(
+        "GET",
+        "/api/v1/Tenants/5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a/ClientCredentialClients",
+    );
+    select.set_value("client-credentials");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    wait_until("the cc clients", || row_names(&app.root).len() == 3).await;
+    assert_eq!(
+        requests_to(
+            "GET",
+            "/api/v1/Tenants/5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a/ClientCredentialClients"
+        ),
+        before
+    );
+}
+
+#[wasm_bindgen_test]
+async fn search_narrows_the_list_and_says_when_nothing_matches() {
+    stub_api(&tenant(200));
+    let app = mount_console("/security/clients", true);
+    wait_until("the client rows", || row_names(&app.root).len() == 3).await;
+    let input: web_sys::HtmlInputElement = app
+        .root
+        .query_selector("[data-testid=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("PUMP");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    wait_until("one row", || {
+        row_names(&app.root) == ["Pump station telemetry"]
+    })
+    .await;
+    assert!(search_params().contains("q=PUMP"));
+    input.set_value("000000000002");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    wait_until("the id match", || {
+        row_names(&app.root) == ["Historian sync"]
+    })
+    .await;
+    input.set_value("zzz");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    wait_until("the no-results state", || {
+        text_of(&app.root, ".empty-state__title").as_deref() == Some("No clients match your search")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_column_header_toggles_the_sort() {
+    stub_api(&tenant(200));
+    let app = mount_console("/security/clients", true);
+    wait_until("the client rows", || row_names(&app.root).len() == 3).await;
+    let name_header = || app.root.query_selector("th:first-child").unwrap().unwrap();
+    assert_eq!(
+        name_header().get_attribute("aria-sort").as_deref(),
+        Some("ascending")
+    );
+    click(&app.root, "th:first-child button");
+    wait_until("descending", || {
+        row_names(&app.root)[0] == "Pump station telemetry"
+    })
+    .await;
+    assert_eq!(
+        name_header().get_attribute("aria-sort").as_deref(),
+        Some("descending")
+    );
+    assert!(search_params().contains("sort=-name"));
+    click(&app.root, "th:nth-child(3) button");
+    wait_until("by status", || row_names(&app.root)[0] == "Historian sync").await;
+    assert_eq!(
+        name_header().get_attribute("aria-sort").as_deref(),
+        Some("none")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_row_opens_the_details_pane_and_escape_closes_it() {
+    stub_api(&tenant(200));
+    let app = mount_console("/security/clients", true);
+    wait_until("the client rows", || row_names(&app.root).len() == 3).await;
+    click(&app.root, ".client-row:nth-child(4)"); // spacer, Edge, Historian, Pump
+    wait_until("the pane", || {
+        text_of(&app.root, "#pane-title").as_deref() == Some("Pump station telemetry")
+    })
+    .await;
+    assert!(
+        search_params().contains(&format!("sel={CC1}")),
+        "{}",
+        search_params()
+    );
+    let fields = text_of(&app.root, "[data-testid=details-fields]").unwrap();
+    assert!(
+        fields.contains(CC1)
+            && fields.contains("1 hour (3600 seconds)")
+            && fields.contains("Client-Credentials"),
+        "{fields}"
+    );
+    assert!(
+        button(&app.root, "Edit Client").is_some() && button(&app.root, "Disable Client").is_some()
+    );
+
+    // Keyboard: Escape closes, ↑ moves, Enter opens.
+    let table: web_sys::HtmlElement = app
+        .root
+        .query_selector(".client-table")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        table
+            .dispatch_event(
+                &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+                    .unwrap(),
+            )
+            .unwrap();
+    };
+    key("Escape");
+    wait_until("the pane closes", || {
+        app.root
+            .query_selector("[data-testid=details-pane]")
+            .unwrap()
+            .is_none()
+    })
+    .await;
+    key("ArrowUp");
+    key("Enter");
+    wait_until("Historian opens", || {
+        text_of(&app.root, "#pane-title").as_deref() == Some("Historian sync")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_secrets_tab_shows_health_badges_computed_from_expirations() {
+    stub_api(&tenant(200));
+    let app = mount_console(&format!("/security/clients?sel={CC1}&tab=secrets"), true);
+    wait_until("the secrets", || {
+        texts(&app.root, "[data-testid=secret-row]").len() == 5
+    })
+    .await;
+    let health: Vec<String> = {
+        let list = app.root.query_selector_all("[data-health]").unwrap();
+        (0..list.length())
+            .map(|i| {
+                list.item(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::Element>()
+                    .get_attribute("data-health")
+                    .unwrap()
+            })
+            .collect()
+    };
+    assert_eq!(health, ["expired", "week", "month", "valid", "never"]);
+    let rows = texts(&app.root, "[data-testid=secret-row]");
+    assert!(rows[0].contains("expired 3 days ago"), "{}", rows[0]);
+    assert!(rows[4].contains("Never Expires"), "{}", rows[4]);
+    assert_eq!(
+        text_of(&app.root, "[role=tab][aria-selected=true]").as_deref(),
+        Some("Secrets")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_load_shows_the_apis_reason_and_retry_recovers() {
+    stub_api(&tenant(503));
+    let app = mount_console("/security/clients", true);
+    wait_until("the error", || text_of(&app.root, ".error-panel").is_some()).await;
+    let panel = text_of(&app.root, ".error-panel").unwrap();
+    assert!(
+        panel.contains("The server had a problem (HTTP 503)"),
+        "{panel}"
+    );
+    assert!(
+        panel.contains("Too many requests reached the identity service at once."),
+        "{panel}"
+    );
+    assert!(
+        panel.contains("Wait a few seconds and try again."),
+        "{panel}"
+    );
+    assert!(panel.contains("op-123"), "{panel}");
+    button(&app.root, "Retry").expect("a Retry button").click();
+    wait_until("the rows after retry", || row_names(&app.root).len() == 3).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_with_type_selection_and_tab_renders_that_state() {
+    stub_api(&tenant(200));
+    let app = mount_console(
+        &format!("/security/clients?type=hybrid&sel={HY1}&tab=secrets"),
+        true,
+    );
+    wait_until("the pane", || {
+        text_of(&app.root, "#pane-title").as_deref() == Some("Operations dashboard")
+    })
+    .await;
+    assert_eq!(select_value(&app.root), "hybrid");
+    assert_eq!(
+        text_of(&app.root, "[role=tab][aria-selected=true]").as_deref(),
+        Some("Secrets")
+    );
+    wait_until("the secrets", || {
+        texts(&app.root, "[data-testid=secret-row]").len() == 5
+    })
+    .await;
+    let tabs = texts(&app.root, "[role=tab]");
+    assert_eq!(
+        tabs,
+        ["Details", "Secrets"],
+        "hybrid clients have no Roles tab"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_tenant_member_gets_a_read_only_view_that_says_why() {
+    stub_api(&tenant(200));
+    let app = mount_console("/security/clients", false);
+    wait_until("the rows", || row_names(&app.root).len() == 3).await;
+    let note = text_of(&app.root, "[data-testid=read-only-note]").expect("a read-only note");
+    assert!(note.contains("Tenant Administrator"), "{note}");
+    assert!(button(&app.root, "Add Client").unwrap().disabled());
+    assert_eq!(
+        text_of(&app.root, "[data-testid=user-name]").as_deref(),
+        Some("Max Planck")
+    );
+}

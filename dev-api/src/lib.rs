@@ -14,6 +14,7 @@ pub mod errors;
 pub mod faults;
 pub mod http;
 pub mod model;
+pub mod oidc;
 pub mod persist;
 pub mod routes;
 pub mod rules;
@@ -49,6 +50,10 @@ use store::Tenant;
 pub struct Config {
     /// Folder with the built app (index.html, wasm, js, css), served with an SPA fallback.
     pub static_dir: Option<PathBuf>,
+    /// The path the app is served under (`--base-path`, default `/`).
+    pub base_path: String,
+    /// The identity server's settings (sign-in client id, token lifetime).
+    pub sign_in: oidc::OidcSettings,
     /// The tenant served; `None` = [`DEFAULT_TENANT_ID`] (or the one in the `--data` file).
     pub tenant_id: Option<String>,
     /// Accepted bearer tokens. Keep a clone to issue tokens while the server runs.
@@ -73,6 +78,8 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             static_dir: None,
+            base_path: "/".to_owned(),
+            sign_in: oidc::OidcSettings::default(),
             tenant_id: None,
             tokens: Tokens::with_defaults(),
             seed: SeedOptions::default(),
@@ -105,6 +112,7 @@ pub struct Shared {
     allow_origins: Vec<String>,
     static_dir: Option<StaticDir>,
     log_requests: bool,
+    sign_in: oidc::OidcSettings,
 }
 
 impl std::ops::Deref for AppState {
@@ -165,8 +173,11 @@ impl AppState {
                 .iter()
                 .map(|o| cors::normalize_origin(o))
                 .collect(),
-            static_dir: config.static_dir.map(StaticDir::new),
+            static_dir: config
+                .static_dir
+                .map(|dir| StaticDir::with_base(dir, &config.base_path)),
             log_requests: config.log_requests,
+            sign_in: config.sign_in,
         })))
     }
 
@@ -287,6 +298,13 @@ pub fn router_with_state(state: AppState) -> Router {
     if state.dev_endpoints {
         app = app.merge(routes::dev::routes());
     }
+    let identity = oidc::router(
+        oidc::OidcConfig {
+            settings: state.sign_in.clone(),
+            tenant_id: state.tenant_id.clone(),
+        },
+        state.tokens.clone(),
+    );
     app.fallback(fallback)
         .layer(middleware::from_fn_with_state(state.clone(), inject_faults))
         .layer(middleware::from_fn_with_state(state.clone(), add_latency))
@@ -295,6 +313,7 @@ pub fn router_with_state(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), cors::cors))
         .layer(middleware::from_fn_with_state(state.clone(), log_requests))
         .with_state(state)
+        .merge(identity)
 }
 
 fn is_api(path: &str) -> bool {

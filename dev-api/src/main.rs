@@ -26,6 +26,19 @@ struct Args {
     /// Serve the built app from this folder (index.html for every other GET outside /api/).
     #[arg(long = "static", value_name = "DIR")]
     static_dir: Option<PathBuf>,
+    /// Serve the app under this path (for a build made with `trunk build --public-url PATH`),
+    /// e.g. /admin/. The API and the identity server stay at the root.
+    #[arg(long, value_name = "PATH", default_value = "/")]
+    base_path: String,
+    /// The client id the development identity server signs in (the console's `clientId` in
+    /// config.json). Sign-in: /.well-known/openid-configuration, /connect/authorize (pick a
+    /// demo user: Ada Lovelace, Tenant Administrator; Max Planck, Tenant Member),
+    /// /connect/token (authorization code + PKCE S256), /connect/endsession.
+    #[arg(long, value_name = "ID", default_value = "clients-console")]
+    sign_in_client: String,
+    /// Lifetime of the access tokens the identity server issues, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
+    token_lifetime: u64,
     /// Accept an extra bearer token NAME for a user called NAME with ROLE: `admin` (or
     /// `tenant-administrator`: may read and change everything, secrets included) or `member`
     /// (or `tenant-member`: may only read clients and roles). Repeatable.
@@ -70,6 +83,11 @@ async fn main() {
     }
     let config = Config {
         static_dir: args.static_dir,
+        base_path: args.base_path,
+        sign_in: dev_api::oidc::OidcSettings {
+            client_id: args.sign_in_client,
+            token_lifetime: Duration::from_secs(args.token_lifetime.max(1)),
+        },
         tenant_id: args.tenant,
         tokens: tokens.clone(),
         seed: SeedOptions {

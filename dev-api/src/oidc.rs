@@ -38,17 +38,40 @@ pub struct DemoUser {
 
 /// The people a developer can sign in as.
 pub const DEMO_USERS: [DemoUser; 2] = [
-    DemoUser { login: "ada", name: "Ada Lovelace", role: UserRole::TenantAdministrator },
-    DemoUser { login: "max", name: "Max Planck", role: UserRole::TenantMember },
+    DemoUser {
+        login: "ada",
+        name: "Ada Lovelace",
+        role: UserRole::TenantAdministrator,
+    },
+    DemoUser {
+        login: "max",
+        name: "Max Planck",
+        role: UserRole::TenantMember,
+    },
 ];
 
-/// Settings of the identity server.
+/// What the command line sets about sign-in.
 #[derive(Clone, Debug)]
-pub struct OidcConfig {
+pub struct OidcSettings {
     /// The only client allowed to sign in (the console's `clientId`).
     pub client_id: String,
     /// Lifetime of issued access tokens.
     pub token_lifetime: Duration,
+}
+
+impl Default for OidcSettings {
+    fn default() -> Self {
+        Self {
+            client_id: "clients-console".to_owned(),
+            token_lifetime: Duration::from_secs(3600),
+        }
+    }
+}
+
+/// Settings of the identity server.
+#[derive(Clone, Debug)]
+pub struct OidcConfig {
+    pub settings: OidcSettings,
     /// The tenant the tokens are for (a claim).
     pub tenant_id: String,
 }
@@ -71,10 +94,17 @@ struct OidcState {
 
 /// The identity server's routes (state included), to merge into the main router.
 pub fn router(config: OidcConfig, tokens: Tokens) -> Router {
-    let state = OidcState { config: Arc::new(config), tokens, codes: Arc::default() };
+    let state = OidcState {
+        config: Arc::new(config),
+        tokens,
+        codes: Arc::default(),
+    };
     Router::new()
         .route("/.well-known/openid-configuration", get(discovery))
-        .route("/connect/authorize", get(authorize_page).post(authorize_submit))
+        .route(
+            "/connect/authorize",
+            get(authorize_page).post(authorize_submit),
+        )
         .route("/connect/token", axum::routing::post(token))
         .route("/connect/endsession", get(end_session))
         .with_state(state)
@@ -82,7 +112,10 @@ pub fn router(config: OidcConfig, tokens: Tokens) -> Router {
 
 /// `http://host:port` of the request (the issuer is wherever the browser reached us).
 fn issuer(headers: &HeaderMap) -> String {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1:8080");
     format!("http://{host}")
 }
 
@@ -125,13 +158,26 @@ struct AuthorizeParams {
 
 /// Checks an authorization request; `Err` is an HTML page (nothing is sent to the redirect
 /// URI when the client or redirect URI cannot be trusted).
-fn check(params: &AuthorizeParams, config: &OidcConfig, headers: &HeaderMap) -> Result<(), Response> {
-    let problem = |text: String| Err((StatusCode::BAD_REQUEST, page("Sign-in request refused", &format!("<p>{}</p>", escape(&text)))).into_response());
-    if params.client_id.as_deref() != Some(config.client_id.as_str()) {
+fn check(
+    params: &AuthorizeParams,
+    config: &OidcConfig,
+    headers: &HeaderMap,
+) -> Result<(), Response> {
+    let problem = |text: String| {
+        Err((
+            StatusCode::BAD_REQUEST,
+            page(
+                "Sign-in request refused",
+                &format!("<p>{}</p>", escape(&text)),
+            ),
+        )
+            .into_response())
+    };
+    if params.client_id.as_deref() != Some(config.settings.client_id.as_str()) {
         return problem(format!(
             "Unknown client_id {:?}: this identity server only signs in the client \"{}\".",
             params.client_id.as_deref().unwrap_or(""),
-            config.client_id
+            config.settings.client_id
         ));
     }
     let Some(redirect) = params.redirect_uri.as_deref() else {
@@ -139,21 +185,37 @@ fn check(params: &AuthorizeParams, config: &OidcConfig, headers: &HeaderMap) -> 
     };
     let iss = issuer(headers);
     if !redirect.starts_with(&format!("{iss}/")) {
-        return problem(format!("redirect_uri {redirect} is not on this server ({iss})."));
+        return problem(format!(
+            "redirect_uri {redirect} is not on this server ({iss})."
+        ));
     }
     if params.response_type.as_deref() != Some("code") {
         return problem("Only response_type=code (authorization code flow) is supported.".into());
     }
-    if params.code_challenge_method.as_deref() != Some("S256") || params.code_challenge.as_deref().unwrap_or("").len() < 43 {
-        return problem("PKCE is required: send code_challenge with code_challenge_method=S256.".into());
+    if params.code_challenge_method.as_deref() != Some("S256")
+        || params.code_challenge.as_deref().unwrap_or("").len() < 43
+    {
+        return problem(
+            "PKCE is required: send code_challenge with code_challenge_method=S256.".into(),
+        );
     }
-    if !params.scope.as_deref().unwrap_or("").split_whitespace().any(|s| s == "openid") {
+    if !params
+        .scope
+        .as_deref()
+        .unwrap_or("")
+        .split_whitespace()
+        .any(|s| s == "openid")
+    {
         return problem("The scope must include openid.".into());
     }
     Ok(())
 }
 
-async fn authorize_page(State(state): State<OidcState>, headers: HeaderMap, Query(params): Query<AuthorizeParams>) -> Response {
+async fn authorize_page(
+    State(state): State<OidcState>,
+    headers: HeaderMap,
+    Query(params): Query<AuthorizeParams>,
+) -> Response {
     if let Err(page) = check(&params, &state.config, &headers) {
         return page;
     }
@@ -168,7 +230,10 @@ async fn authorize_page(State(state): State<OidcState>, headers: HeaderMap, Quer
         ("code_challenge_method", &params.code_challenge_method),
     ]
     .iter()
-    .filter_map(|(k, v)| v.as_ref().map(|v| format!(r#"<input type="hidden" name="{k}" value="{}">"#, escape(v))))
+    .filter_map(|(k, v)| {
+        v.as_ref()
+            .map(|v| format!(r#"<input type="hidden" name="{k}" value="{}">"#, escape(v)))
+    })
     .collect();
     let buttons: String = DEMO_USERS
         .iter()
@@ -185,17 +250,32 @@ async fn authorize_page(State(state): State<OidcState>, headers: HeaderMap, Quer
         r#"<p>Development sign-in for <code>{}</code>. Choose who you are:</p>
 <form method="post" action="/connect/authorize">{hidden}{buttons}</form>
 <p class="note">dev-api stands in for the platform's identity server. Nothing here checks a password.</p>"#,
-        escape(&state.config.client_id)
+        escape(&state.config.settings.client_id)
     );
     (no_store(), page("Sign in to CONNECT data services", &body)).into_response()
 }
 
-async fn authorize_submit(State(state): State<OidcState>, headers: HeaderMap, Form(params): Form<AuthorizeParams>) -> Response {
+async fn authorize_submit(
+    State(state): State<OidcState>,
+    headers: HeaderMap,
+    Form(params): Form<AuthorizeParams>,
+) -> Response {
     if let Err(page) = check(&params, &state.config, &headers) {
         return page;
     }
-    let Some(user) = DEMO_USERS.iter().find(|u| Some(u.login) == params.login.as_deref()).cloned() else {
-        return (StatusCode::BAD_REQUEST, page("Sign-in request refused", "<p>Choose one of the demo users.</p>")).into_response();
+    let Some(user) = DEMO_USERS
+        .iter()
+        .find(|u| Some(u.login) == params.login.as_deref())
+        .cloned()
+    else {
+        return (
+            StatusCode::BAD_REQUEST,
+            page(
+                "Sign-in request refused",
+                "<p>Choose one of the demo users.</p>",
+            ),
+        )
+            .into_response();
     };
     let code = random_string();
     let redirect_uri = params.redirect_uri.clone().unwrap_or_default();
@@ -214,7 +294,8 @@ async fn authorize_submit(State(state): State<OidcState>, headers: HeaderMap, Fo
             },
         );
     }
-    let mut target = url::Url::parse(&redirect_uri).unwrap_or_else(|_| url::Url::parse("http://127.0.0.1/").expect("a literal URL"));
+    let mut target = url::Url::parse(&redirect_uri)
+        .unwrap_or_else(|_| url::Url::parse("http://127.0.0.1/").expect("a literal URL"));
     target.query_pairs_mut().append_pair("code", &code);
     if let Some(s) = &params.state {
         target.query_pairs_mut().append_pair("state", s);
@@ -232,18 +313,34 @@ struct TokenRequest {
 }
 
 fn oauth_error(error: &str, description: &str) -> Response {
-    (StatusCode::BAD_REQUEST, no_store(), Json(serde_json::json!({ "error": error, "error_description": description }))).into_response()
+    (
+        StatusCode::BAD_REQUEST,
+        no_store(),
+        Json(serde_json::json!({ "error": error, "error_description": description })),
+    )
+        .into_response()
 }
 
-async fn token(State(state): State<OidcState>, headers: HeaderMap, Form(request): Form<TokenRequest>) -> Response {
+async fn token(
+    State(state): State<OidcState>,
+    headers: HeaderMap,
+    Form(request): Form<TokenRequest>,
+) -> Response {
     if request.grant_type.as_deref() != Some("authorization_code") {
-        return oauth_error("unsupported_grant_type", "Only grant_type=authorization_code is supported.");
+        return oauth_error(
+            "unsupported_grant_type",
+            "Only grant_type=authorization_code is supported.",
+        );
     }
     let Some(code) = request.code.as_deref() else {
         return oauth_error("invalid_request", "The request has no code.");
     };
     // Single use: the code is gone whatever happens next.
-    let pending = state.codes.lock().unwrap_or_else(|e| e.into_inner()).remove(code);
+    let pending = state
+        .codes
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(code);
     let Some(pending) = pending else {
         return oauth_error("invalid_grant", "The code is unknown or was already used.");
     };
@@ -251,21 +348,30 @@ async fn token(State(state): State<OidcState>, headers: HeaderMap, Form(request)
         return oauth_error("invalid_grant", "The code has expired; sign in again.");
     }
     if request.client_id.as_deref() != Some(pending.client_id.as_str()) {
-        return oauth_error("invalid_client", "client_id does not match the authorization request.");
+        return oauth_error(
+            "invalid_client",
+            "client_id does not match the authorization request.",
+        );
     }
     if request.redirect_uri.as_deref() != Some(pending.redirect_uri.as_str()) {
-        return oauth_error("invalid_grant", "redirect_uri does not match the authorization request.");
+        return oauth_error(
+            "invalid_grant",
+            "redirect_uri does not match the authorization request.",
+        );
     }
     let Some(verifier) = request.code_verifier.as_deref() else {
         return oauth_error("invalid_request", "code_verifier is required (PKCE).");
     };
     if pkce_challenge(verifier) != pending.challenge {
-        return oauth_error("invalid_grant", "code_verifier does not match the code_challenge (PKCE).");
+        return oauth_error(
+            "invalid_grant",
+            "code_verifier does not match the code_challenge (PKCE).",
+        );
     }
     let user = User::with_role(pending.user.name, pending.user.role);
     let iss = issuer(&headers);
     let now = chrono::Utc::now().timestamp();
-    let lifetime = state.config.token_lifetime.as_secs() as i64;
+    let lifetime = state.config.settings.token_lifetime.as_secs() as i64;
     let roles: Vec<&str> = user.roles.iter().map(|r| r.name()).collect();
     let access_token = unsigned_jwt(&serde_json::json!({
         "iss": iss, "sub": pending.user.login, "name": pending.user.name, "role": roles,
@@ -305,8 +411,14 @@ struct EndSessionParams {
 async fn end_session(headers: HeaderMap, Query(params): Query<EndSessionParams>) -> Response {
     let iss = issuer(&headers);
     match params.post_logout_redirect_uri {
-        Some(target) if target.starts_with(&format!("{iss}/")) || target == iss => Redirect::to(&target).into_response(),
-        _ => page("Signed out", "<p>You are signed out. You can close this window.</p>").into_response(),
+        Some(target) if target.starts_with(&format!("{iss}/")) || target == iss => {
+            Redirect::to(&target).into_response()
+        }
+        _ => page(
+            "Signed out",
+            "<p>You are signed out. You can close this window.</p>",
+        )
+        .into_response(),
     }
 }
 
@@ -331,7 +443,10 @@ fn random_string() -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn page(title: &str, body: &str) -> Html<String> {

@@ -14,15 +14,39 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
+/// The Content-Security-Policy the app is served under: no inline script, WebAssembly
+/// allowed, requests only to this origin (the API and the identity server in development).
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; \
+frame-ancestors 'none'; object-src 'none'";
+
 /// The folder with the built app.
 #[derive(Clone, Debug)]
 pub struct StaticDir {
     root: PathBuf,
+    /// The path the app is hosted under: `/`, or e.g. `/admin/` for a build with
+    /// `--public-url /admin/`.
+    base: String,
 }
 
 impl StaticDir {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self::with_base(root, "/")
+    }
+
+    /// Serves the app under `base` (leading and trailing `/` added when missing).
+    pub fn with_base(root: impl Into<PathBuf>, base: &str) -> Self {
+        let trimmed = base.trim_matches('/');
+        let base = if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        };
+        Self {
+            root: root.into(),
+            base,
+        }
     }
 
     /// Answers a GET or HEAD for `uri` from the folder, falling back to `index.html`.
@@ -30,7 +54,17 @@ impl StaticDir {
         if method != Method::GET && method != Method::HEAD {
             return StatusCode::METHOD_NOT_ALLOWED.into_response();
         }
-        let file = match safe_relative(uri.path()) {
+        let Some(path) = uri.path().strip_prefix(self.base.as_str()) else {
+            if format!("{}/", uri.path()) == self.base {
+                return axum::response::Redirect::permanent(&self.base).into_response();
+            }
+            return (
+                StatusCode::NOT_FOUND,
+                format!("The app is served under {}: nothing here.", self.base),
+            )
+                .into_response();
+        };
+        let file = match safe_relative(path) {
             Some(rel) if !rel.as_os_str().is_empty() => {
                 let candidate = self.root.join(&rel);
                 if tokio::fs::metadata(&candidate)
@@ -57,6 +91,10 @@ impl StaticDir {
                 headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(name)));
                 headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control(name)));
                 headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+                headers.insert(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+                );
                 response
             }
             Err(_) => (

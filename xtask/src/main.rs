@@ -1,5 +1,6 @@
 //! `cargo xtask run | test | bench` — the project's two (three) commands.
 
+mod boot_script;
 mod checks;
 mod serve;
 mod tools;
@@ -24,6 +25,8 @@ fn main() -> ExitCode {
         Some("run") => serve::run(&args[1..]),
         Some("test") => checks::test(&args[1..]),
         Some("bench") => checks::bench(&args[1..]),
+        // Trunk's post_build hook (see Trunk.toml): TRUNK_STAGING_DIR holds the build.
+        Some("externalize-boot-script") => externalize_hook(),
         Some("-h") | Some("--help") | None => {
             println!("{USAGE}");
             Ok(())
@@ -37,6 +40,15 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn externalize_hook() -> XResult<()> {
+    let dir = std::env::var("TRUNK_STAGING_DIR")
+        .map_err(|_| "TRUNK_STAGING_DIR is not set: this runs as Trunk's post_build hook")?;
+    if let Some(name) = boot_script::externalize(std::path::Path::new(&dir))? {
+        println!("xtask: moved the wasm loader out of index.html into {name} (no inline script: strict CSP)");
+    }
+    Ok(())
 }
 
 /// The repository root (the folder above xtask/).

@@ -8,3 +8,5 @@ mod conformance;
 mod cors_faults_persistence;
 mod roles;
 mod secrets;
+mod sign_in;
+mod static_app;

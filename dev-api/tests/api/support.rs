@@ -137,6 +137,16 @@ impl Call {
         self
     }
 
+    /// A form-encoded body (the OAuth endpoints).
+    pub fn form(mut self, body: &str) -> Self {
+        self.headers.push((
+            "content-type".into(),
+            "application/x-www-form-urlencoded".into(),
+        ));
+        self.body = Some(body.as_bytes().to_vec());
+        self
+    }
+
     pub async fn send(self, app: &Router) -> Resp {
         let mut builder = Request::builder().method(self.method).uri(self.path);
         for (name, value) in &self.headers {

@@ -162,17 +162,28 @@ fn check(
     params: &AuthorizeParams,
     config: &OidcConfig,
     headers: &HeaderMap,
-) -> Result<(), Response> {
-    let problem = |text: String| {
-        Err((
-            StatusCode::BAD_REQUEST,
-            page(
-                "Sign-in request refused",
-                &format!("<p>{}</p>", escape(&text)),
-            ),
+) -> Result<(), Box<Response>> {
+    check_request(params, config, headers).map_err(|text| {
+        Box::new(
+            (
+                StatusCode::BAD_REQUEST,
+                page(
+                    "Sign-in request refused",
+                    &format!("<p>{}</p>", escape(&text)),
+                ),
+            )
+                .into_response(),
         )
-            .into_response())
-    };
+    })
+}
+
+/// Why an authorization request cannot be served, if it cannot.
+fn check_request(
+    params: &AuthorizeParams,
+    config: &OidcConfig,
+    headers: &HeaderMap,
+) -> Result<(), String> {
+    let problem = |text: String| Err(text);
     if params.client_id.as_deref() != Some(config.settings.client_id.as_str()) {
         return problem(format!(
             "Unknown client_id {:?}: this identity server only signs in the client \"{}\".",
@@ -217,7 +228,7 @@ async fn authorize_page(
     Query(params): Query<AuthorizeParams>,
 ) -> Response {
     if let Err(page) = check(&params, &state.config, &headers) {
-        return page;
+        return *page;
     }
     let hidden: String = [
         ("response_type", &params.response_type),
@@ -261,7 +272,7 @@ async fn authorize_submit(
     Form(params): Form<AuthorizeParams>,
 ) -> Response {
     if let Err(page) = check(&params, &state.config, &headers) {
-        return page;
+        return *page;
     }
     let Some(user) = DEMO_USERS
         .iter()

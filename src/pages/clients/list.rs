@@ -261,9 +261,9 @@ pub fn ClientTable(
             })
             .collect_view();
         view! {
-            <tr class="spacer" aria-hidden="true" style=format!("height:{top_pad}px")></tr>
+            <tr class="spacer" aria-hidden="true" style:height=format!("{top_pad}px")></tr>
             {rendered}
-            <tr class="spacer" aria-hidden="true" style=format!("height:{bottom_pad}px")></tr>
+            <tr class="spacer" aria-hidden="true" style:height=format!("{bottom_pad}px")></tr>
         }
     };
 

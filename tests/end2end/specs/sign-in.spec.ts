@@ -1,0 +1,107 @@
+// Signing in from a deep link, as a Tenant Administrator and as a Tenant Member, and a sign-in
+// response whose `state` was tampered with.
+import {
+  test,
+  expect,
+  ADA,
+  MAX,
+  PENDING_KEY,
+  signInAs,
+  rowNames,
+  expectAccessible,
+} from '../support/console';
+
+const DEEP_LINK = 'security/clients?type=hybrid';
+
+test('a signed-out admin opening a deep link signs in and lands on that exact page', async ({ page, baseURL }) => {
+  const wanted = new URL(DEEP_LINK, baseURL).href;
+  await page.goto(DEEP_LINK);
+
+  await signInAs(page, ADA);
+
+  // Back on the same path and query, with the code and state gone from the address bar.
+  await expect(page).toHaveURL(wanted);
+  await expect(page.getByTestId('user-name')).toHaveText(ADA.name);
+  await expect(page.getByTestId('user-role')).toHaveText(ADA.role);
+  await expect(page.getByTestId('client-type')).toHaveValue('hybrid');
+  await expect(page.getByTestId('client-type').locator('option:checked')).toHaveText('Hybrid');
+  await expect(rowNames(page).first()).toBeVisible();
+  await expect(rowNames(page)).toContainText(['Operations dashboard']);
+  await expect(rowNames(page).filter({ hasText: 'Pump station telemetry' })).toHaveCount(0);
+  expect(page.url()).not.toMatch(/[?&](code|state)=/);
+  expect(await page.evaluate((key) => sessionStorage.getItem(key), PENDING_KEY)).toBeNull();
+  await expectAccessible(page, 'the hybrid list, signed in as a Tenant Administrator');
+
+  // Back leaves the console for the sign-in page; it never replays the callback with its code.
+  await page.goBack();
+  await page.waitForLoadState();
+  expect(page.url()).not.toContain('/auth/callback');
+  expect(page.url()).not.toMatch(/[?&]code=/);
+});
+
+test('a signed-out member lands on the deep link read-only, with the reason shown', async ({ page, baseURL }) => {
+  await page.goto(DEEP_LINK);
+  await signInAs(page, MAX);
+
+  await expect(page).toHaveURL(new URL(DEEP_LINK, baseURL).href);
+  await expect(page.getByTestId('user-name')).toHaveText(MAX.name);
+  await expect(page.getByTestId('user-role')).not.toHaveText(ADA.role);
+  await expect(rowNames(page)).toContainText(['Operations dashboard']);
+
+  const note = page.getByTestId('read-only-note');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('Tenant Administrator');
+  const add = page.getByRole('button', { name: 'Add Client' });
+  await expect(add).toBeDisabled();
+  await expect(add).toHaveAttribute('title', /Tenant Administrator/);
+  await expectAccessible(page, 'the hybrid list, signed in as a Tenant Member');
+
+  // A client-credentials client's secrets are for administrators only, and the page says so.
+  await page.getByTestId('client-type').selectOption('client-credentials');
+  await expect(page.getByTestId('client-type')).toHaveValue('client-credentials');
+  await page.locator('.client-row', { hasText: 'Pump station telemetry' }).click();
+  const pane = page.getByTestId('details-pane');
+  await expect(pane.locator('#pane-title')).toHaveText('Pump station telemetry');
+  await pane.getByRole('tab', { name: 'Secrets' }).click();
+  await expect(pane.getByRole('tab', { name: 'Secrets' })).toHaveAttribute('aria-selected', 'true');
+  await expect(pane).toContainText('Secrets are visible to Tenant Administrators only');
+  await expect(page.getByTestId('secret-row')).toHaveCount(0);
+  await expectAccessible(page, 'the Secrets tab, signed in as a Tenant Member');
+});
+
+test('a sign-in response with a tampered state is refused and no token reaches the page', async ({ page }) => {
+  const tokenRequests: string[] = [];
+  const authorizedApiCalls: string[] = [];
+  page.on('request', async (request) => {
+    if (request.url().includes('/connect/token')) tokenRequests.push(request.url());
+    if (new URL(request.url()).pathname.startsWith('/api/')) {
+      const headers = await request.allHeaders();
+      if (headers['authorization']) authorizedApiCalls.push(request.url());
+    }
+  });
+  // The identity server's redirect back to the console arrives with another `state`.
+  let tampered = '';
+  await page.route('**/connect/authorize', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const answer = await route.fetch({ maxRedirects: 0 });
+    const location = new URL(answer.headers()['location']);
+    expect(location.pathname).toMatch(/\/auth\/callback$/);
+    expect(location.searchParams.get('code')).toBeTruthy();
+    location.searchParams.set('state', 'tampered-' + location.searchParams.get('state'));
+    tampered = location.href;
+    await route.fulfill({ status: 303, headers: { location: tampered } });
+  });
+
+  await page.goto(DEEP_LINK);
+  await signInAs(page, ADA);
+
+  await expect(page.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('state');
+  expect(tampered, 'the callback was intercepted').not.toBe('');
+  await expect(page.getByTestId('user-name')).toHaveCount(0);
+  await expect(page.locator('.client-row')).toHaveCount(0);
+  expect(tokenRequests, 'the code must not be exchanged').toEqual([]);
+  expect(authorizedApiCalls, 'API calls with a token').toEqual([]);
+  expect(await page.evaluate((key) => sessionStorage.getItem(key), PENDING_KEY)).toBeNull();
+  await expectAccessible(page, 'the sign-in error page');
+});

@@ -1,0 +1,97 @@
+// What every end-to-end scenario shares: a `test` whose pages report Content-Security-Policy
+// violations and uncaught errors (each test fails on any), signing in on dev-api's page, and
+// the accessibility check.
+import { test as base, expect, type Page, type Response } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export { expect };
+
+/** The demo users on dev-api's sign-in page. */
+export const ADA = { button: /Ada Lovelace/, name: 'Ada Lovelace', role: 'Tenant Administrator' };
+export const MAX = { button: /Max Planck/, name: 'Max Planck' };
+
+/** sessionStorage key that holds verifier/state/nonce/returnTo during the redirect only. */
+export const PENDING_KEY = 'clients-console.sign-in';
+
+/** What a page said that a user (or a security review) would care about. */
+export interface Watch {
+  /** `securitypolicyviolation` events and console lines about the Content Security Policy. */
+  csp: string[];
+  /** Uncaught exceptions (a wasm panic shows up here). */
+  pageErrors: string[];
+  /** Every console line, for the "no token in the console" check. */
+  console: string[];
+}
+
+/** Records every CSP violation, uncaught error and console line of `page`. */
+async function watchPage(page: Page): Promise<Watch> {
+  const watch: Watch = { csp: [], pageErrors: [], console: [] };
+  await page.exposeFunction('__e2eReportCsp', (text: string) => watch.csp.push(text));
+  // Injected by the test driver, not by the page: the app's CSP does not apply to it.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as any).__e2eReportCsp(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} on ${e.documentURI}`,
+      );
+    });
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    watch.console.push(text);
+    if (/Content[- ]Security[- ]Policy/i.test(text)) watch.csp.push(`console: ${text}`);
+  });
+  page.on('pageerror', (error) => watch.pageErrors.push(String(error)));
+  return watch;
+}
+
+/** Every scenario runs with `watch`; none may end with a CSP violation or an uncaught error. */
+export const test = base.extend<{ watch: Watch }>({
+  watch: [
+    async ({ page }, use) => {
+      const watch = await watchPage(page);
+      await use(watch);
+      expect(watch.csp, 'Content-Security-Policy violations').toEqual([]);
+      expect(watch.pageErrors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Waits for dev-api's sign-in page and picks a demo user there. */
+export async function signInAs(page: Page, user: { button: RegExp }) {
+  await expect(page).toHaveURL(/\/connect\/authorize\?/);
+  await expect(
+    page.getByRole('heading', { name: 'Sign in to CONNECT data services' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: user.button }).click();
+}
+
+/** Resolves with the identity server's token response body (call before signing in). */
+export function tokenResponse(page: Page): Promise<{ access_token: string; id_token?: string }> {
+  return page
+    .waitForResponse((r: Response) => r.url().endsWith('/connect/token') && r.request().method() === 'POST')
+    .then(async (r) => {
+      expect(r.status(), 'the token endpoint accepted the code').toBe(200);
+      return r.json();
+    });
+}
+
+/** The names in the visible client list. */
+export function rowNames(page: Page) {
+  return page.locator('.client-row .client-row__name');
+}
+
+/** Fails on any serious or critical axe violation on what the page shows now. */
+export async function expectAccessible(page: Page, state: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact}: ${v.id} (${v.help}) at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+  expect(bad, `serious or critical accessibility violations on ${state}`).toEqual([]);
+}

@@ -384,3 +384,32 @@ async fn a_tenant_member_gets_a_read_only_view_that_says_why() {
         Some("Max Planck")
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_expired_sign_in_asks_to_sign_in_again_and_keeps_the_screen() {
+    stub_api(
+        r#"[
+        { "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients$", "status": 401,
+          "body": { "OperationId": "op-401", "Error": "Unauthorized", "Reason": "The token has expired.", "Resolution": "Sign in again." } },
+        { "path": "^/api/v1/Tenants/[^/]+/Roles$", "body": [] }
+    ]"#,
+    );
+    let app = mount_console("/security/clients?q=pump", true);
+    wait_until("the sign-in dialog", || {
+        app.root
+            .query_selector("dialog[open]")
+            .unwrap()
+            .map(|d| d.text_content().unwrap_or_default())
+            .unwrap_or_default()
+            .contains("Your session has ended")
+    })
+    .await;
+    assert!(button(&app.root, "Sign in again").is_some());
+    let input: web_sys::HtmlInputElement = app
+        .root
+        .query_selector("[data-testid=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(input.value(), "pump", "what the user typed stays");
+}

@@ -1,7 +1,9 @@
 //! Presentational pieces: props in, callbacks out, no API calls.
 
 pub mod badge;
+pub mod dialog;
 pub mod error_panel;
 pub mod nav;
+pub mod secret_reveal;
 pub mod session_bar;
 pub mod toast;

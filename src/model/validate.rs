@@ -68,6 +68,19 @@ impl ValidationErrors {
             .map(|(field, message)| (*field, message.as_str()))
     }
 
+    /// Adds a message for `field` (checks the model cannot make, e.g. unparsable input); the
+    /// first message of a field wins.
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.check(field, Err(message.into()));
+    }
+
+    /// Adds every message of `other` (first message of a field wins).
+    pub fn merge(&mut self, other: ValidationErrors) {
+        for (field, message) in other.errors {
+            self.check(field, Err(message));
+        }
+    }
+
     /// Records `result` for `field`; the first message of a field wins.
     fn check(&mut self, field: &'static str, result: Result<(), String>) {
         if let Err(message) = result {

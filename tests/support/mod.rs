@@ -199,3 +199,59 @@ pub fn button(root: &HtmlElement, label: &str) -> Option<web_sys::HtmlButtonElem
         .filter_map(|n| n.dyn_into::<web_sys::HtmlButtonElement>().ok())
         .find(|b| b.text_content().unwrap_or_default().trim() == label)
 }
+
+/// The JSON body of the last recorded request with `method` to a URL starting with
+/// `path_prefix`.
+pub fn last_body(method: &str, path_prefix: &str) -> Option<serde_json::Value> {
+    let script = format!(
+        "JSON.stringify((window.__requests.filter(r => r.method === {method:?} && r.url.startsWith({path_prefix:?})).pop() || {{}}).body ?? null)"
+    );
+    let text = js_sys::eval(&script).ok()?.as_string()?;
+    let body: Option<String> = serde_json::from_str(&text).ok()?;
+    serde_json::from_str(&body?).ok()
+}
+
+/// Types into the input or textarea matching `selector` (sets the value, fires `input`).
+pub fn type_into(root: &HtmlElement, selector: &str, text: &str) {
+    let el = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"));
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(text);
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(text);
+    }
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+/// Ticks or unticks the checkbox matching `selector` (fires `change`).
+pub fn set_checked(root: &HtmlElement, selector: &str, on: bool) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_checked(on);
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+/// The text of the open dialog, if one is open.
+pub fn open_dialog_text(root: &HtmlElement) -> Option<String> {
+    root.query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .map(|d| d.text_content().unwrap_or_default())
+}
+
+/// The button labelled `label` inside the open dialog.
+pub fn dialog_button(root: &HtmlElement, label: &str) -> Option<web_sys::HtmlButtonElement> {
+    let list = root.query_selector_all("dialog[open] button").ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlButtonElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+}

@@ -239,19 +239,21 @@ pub fn ClientTable(
                     >
                         <td class="client-row__name">{summary.name().to_string()}</td>
                         <td class="client-row__id">
-                            <code>{id.clone()}</code>
-                            <button
-                                type="button"
-                                class="icon-button"
-                                title="Copy Client ID"
-                                aria-label=format!("Copy Client ID of {}", summary.name())
-                                on:click=move |ev| {
-                                    ev.stop_propagation();
-                                    on_copy.run((copy_id.clone(),));
-                                }
-                            >
-                                "⧉"
-                            </button>
+                            <span class="id-cell">
+                                <code title=id.clone()>{id.clone()}</code>
+                                <button
+                                    type="button"
+                                    class="icon-button"
+                                    title="Copy Client ID"
+                                    aria-label=format!("Copy Client ID of {}", summary.name())
+                                    on:click=move |ev| {
+                                        ev.stop_propagation();
+                                        on_copy.run((copy_id.clone(),));
+                                    }
+                                >
+                                    "⧉"
+                                </button>
+                            </span>
                         </td>
                         <td><StatusBadge enabled=Signal::stored(enabled) /></td>
                         <td class="client-row__extra">{per_kind}</td>
@@ -278,6 +280,13 @@ pub fn ClientTable(
             on:keydown=on_keydown
         >
             <table>
+                <colgroup>
+                    <col class="col-name" />
+                    <col class="col-id" />
+                    <col class="col-status" />
+                    <col class="col-extra" />
+                    <col class="col-lifetime" />
+                </colgroup>
                 <thead>
                     <tr>
                         <SortHeader label="Name" key=SortKey::Name sort on_sort />

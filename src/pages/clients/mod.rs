@@ -4,12 +4,16 @@
 //! with progress) and cached while the page lives; secrets and roles load when their tab
 //! opens.
 
+mod actions;
+mod client_form;
 mod details;
 mod list;
 mod pane;
 mod roles;
+mod secret_form;
 mod secrets;
 pub mod state;
+mod write;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -18,12 +22,15 @@ use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError, CancelToken};
 use crate::auth::session::Session;
+use crate::components::dialog::Modal;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::secret_reveal::SecretReveal;
 use crate::components::toast::Toasts;
 use crate::model::{
-    Client, ClientKind, ClientSummary, ClientTable as SummaryTable, Role, SortOrder,
+    Client, ClientKind, ClientSummary, ClientTable as SummaryTable, CreatedClient, Role, SortOrder,
 };
 
+use client_form::{ClientFormBody, FormMode, Saved};
 use list::ClientTable;
 use pane::ClientPane;
 use state::{PageQuery, Tab, UrlState};
@@ -44,6 +51,42 @@ pub struct ClientLists {
 }
 
 impl ClientLists {
+    /// Changes the cached list of `kind` in place (no reload from the server).
+    fn edit(&self, kind: ClientKind, change: impl FnOnce(&mut Vec<Client>)) {
+        self.cache.update_value(|cache| {
+            if let Some(list) = cache.get_mut(&kind) {
+                let mut clients = list.clients.as_ref().clone();
+                change(&mut clients);
+                let summaries = clients.iter().map(ClientSummary::from_client).collect();
+                *list = KindList {
+                    clients: Arc::new(clients),
+                    summaries: Arc::new(SummaryTable::new(summaries)),
+                };
+            }
+        });
+        self.reload.update(|n| *n += 1);
+    }
+
+    /// Puts the server's answer to an update in place of the old client.
+    pub fn replace(&self, client: Client) {
+        let kind = client.kind();
+        self.edit(kind, |clients| {
+            if let Some(slot) = clients.iter_mut().find(|c| c.id() == client.id()) {
+                *slot = client;
+            }
+        });
+    }
+
+    /// Adds a created client at the end (API order: newest last).
+    pub fn insert(&self, client: Client) {
+        self.edit(client.kind(), |clients| clients.push(client));
+    }
+
+    /// Drops a removed client.
+    pub fn remove(&self, kind: ClientKind, id: &str) {
+        self.edit(kind, |clients| clients.retain(|c| c.id() != Some(id)));
+    }
+
     /// Forgets the cached list of `kind` and loads it again.
     pub fn refresh(&self, kind: ClientKind) {
         self.cache.update_value(|c| {
@@ -253,6 +296,16 @@ pub fn ClientsPage() -> impl IntoView {
         );
     });
     let on_copy = Callback::new(move |(id,): (String,)| copy_to_clipboard(id, "Client ID"));
+    let on_created = Callback::new(move |(id,): (String,)| {
+        set_query(
+            PageQuery {
+                sel: Some(id),
+                tab: Tab::Details,
+                ..url.query.get_untracked()
+            },
+            false,
+        );
+    });
     let refresh = move |_| lists.refresh(kind.get_untracked());
 
     let kind_options = move || {
@@ -303,7 +356,7 @@ pub fn ClientsPage() -> impl IntoView {
                 <div class="empty-state">
                     <p class="empty-state__title">{format!("No {} yet", k.plural_noun())}</p>
                     <p class="muted">"Add one to let an application or device authenticate to this tenant."</p>
-                    <AddClientButton />
+                    <AddClientButton kind=kind tenant_roles on_created=on_created />
                 </div>
             }
             .into_any(),
@@ -393,7 +446,7 @@ pub fn ClientsPage() -> impl IntoView {
                 <button type="button" class="button" on:click=refresh title="Load the list again from the server">
                     "Refresh"
                 </button>
-                <AddClientButton />
+                <AddClientButton kind=kind tenant_roles on_created=on_created />
             </div>
             {progress_bar}
             <p class="count-line muted" aria-live="polite">{count_line}</p>
@@ -405,21 +458,64 @@ pub fn ClientsPage() -> impl IntoView {
     }
 }
 
-/// Add Client: the next step of the write flows; for now it says so.
+/// Add Client: the form for the selected Client Type, then the new Client ID and (for
+/// client-credentials and hybrid clients) the first secret's value, shown once.
 #[component]
-fn AddClientButton() -> impl IntoView {
+fn AddClientButton(
+    #[prop(into)] kind: Signal<ClientKind>,
+    #[prop(into)] tenant_roles: Signal<RolesResult>,
+    /// Called with the new client's id (to select it).
+    on_created: Callback<(String,)>,
+) -> impl IntoView {
     let session = expect_context::<Session>();
-    let title = move || {
-        if session.may_change() {
-            "Adding clients from this console is not available yet"
-        } else {
-            "Only a Tenant Administrator can add clients"
+    let lists = expect_context::<ClientLists>();
+    let toasts = expect_context::<Toasts>();
+    let form_open = RwSignal::new(false);
+    let created = RwSignal::new(None::<CreatedClient>);
+    let close_form = Callback::new(move |()| form_open.set(false));
+    let close_reveal = Callback::new(move |()| created.set(None));
+    let on_saved = Callback::new(move |(saved,): (Saved,)| {
+        form_open.set(false);
+        if let Saved::Created(new_client) = saved {
+            let client = new_client.client();
+            lists.insert(client.clone());
+            if let Some(id) = client.id() {
+                on_created.run((id.to_string(),));
+            }
+            toasts.show("Client added");
+            created.set(Some(new_client));
         }
-    };
+    });
+    let title = move || format!("Add Client: {}", kind.get().label());
     view! {
-        <button type="button" class="button button--primary" disabled=true title=title>
+        <button
+            type="button"
+            class="button button--primary"
+            disabled=move || !session.may_change()
+            title=move || (!session.may_change()).then_some("Only a Tenant Administrator can add clients")
+            on:click=move |_| form_open.set(true)
+        >
             "Add Client"
         </button>
+        {move || form_open.get().then(|| view! {
+            <Modal open=true title=title() on_close=close_form wide=true>
+                <ClientFormBody mode=FormMode::Add(kind.get_untracked()) tenant_roles on_saved on_cancel=close_form />
+            </Modal>
+        })}
+        {move || created.get().map(|new_client| {
+            let client_id = new_client.client_id().map(str::to_string);
+            let secret = new_client.secret_value().map(str::to_string);
+            view! {
+                <Modal open=true title="Client Successfully Created" on_close=close_reveal>
+                    <SecretReveal
+                        client_id=client_id.clone()
+                        secret=secret.clone()
+                        on_copy=Callback::new(|(text, what): (String, &'static str)| copy_to_clipboard(text, what))
+                        on_close=close_reveal
+                    />
+                </Modal>
+            }
+        })}
     }
 }
 

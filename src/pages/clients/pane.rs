@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::auth::session::Session;
 use crate::components::badge::StatusBadge;
 use crate::model::Client;
 
+use super::actions::ClientActions;
 use super::details::DetailsTab;
 use super::roles::RolesTab;
 use super::secrets::SecretsTab;
@@ -21,19 +21,10 @@ pub fn ClientPane(
     on_close: Callback<()>,
     #[prop(into)] tenant_roles: Signal<RolesResult>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
     let kind = client.kind();
     let name = client.name().unwrap_or("(no name)").to_string();
     let enabled = client.enabled();
     let tabs = Tab::available(kind);
-    let may_change = move || session.may_change();
-    let why_not = move || {
-        if may_change() {
-            "This action is not available in this console yet".to_string()
-        } else {
-            "Only a Tenant Administrator can change clients".to_string()
-        }
-    };
 
     let tab_list = tabs
         .iter()
@@ -77,13 +68,7 @@ pub fn ClientPane(
                 <button type="button" class="icon-button" aria-label="Close details" title="Close (Esc)"
                     on:click=move |_| on_close.run(())>"✕"</button>
             </div>
-            <div class="pane__actions">
-                <button type="button" class="button" disabled=true title=why_not>"Edit Client"</button>
-                <button type="button" class="button" disabled=true title=why_not>
-                    {if enabled == Some(false) { "Enable Client" } else { "Disable Client" }}
-                </button>
-                <button type="button" class="button" disabled=true title=why_not aria-label="More options">"More options"</button>
-            </div>
+            <ClientActions client=client.clone() tenant_roles on_removed=on_close />
             <div class="tabs" role="tablist" aria-label="Client sections">{tab_list}</div>
             <div class="pane__panel" role="tabpanel" id="pane-panel" aria-labelledby=format!("tab-{}", tab.slug())>
                 {panel}

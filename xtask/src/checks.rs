@@ -17,8 +17,17 @@ struct Tally {
 }
 
 impl Tally {
-    /// Adds a `test result: ok. 12 passed; 0 failed; …` line (cargo test and the wasm runner).
+    /// Adds a `test result: ok. 12 passed; 0 failed; …` line (cargo test and the wasm runner),
+    /// or one of the summary lines Playwright's list reporter closes with: `  12 passed (31.2s)`,
+    /// `  1 failed`, `  1 flaky` (a flaky test counts as failed: its first run failed).
     fn read_line(&mut self, line: &str) {
+        if let Some((n, what)) = playwright_summary(line) {
+            match what {
+                "passed" => self.passed += n,
+                _ => self.failed += n,
+            }
+            return;
+        }
         let Some(rest) = line.trim().strip_prefix("test result: ") else {
             return;
         };
@@ -34,6 +43,23 @@ impl Tally {
             }
         }
     }
+}
+
+/// `  12 passed (31.2s)` → (12, "passed"): exactly two spaces of indent, a count, one of
+/// passed | failed | flaky, and an optional duration in parentheses: nothing else, so that no
+/// other suite's output is mistaken for it.
+fn playwright_summary(line: &str) -> Option<(u64, &str)> {
+    let rest = line.strip_prefix("  ")?;
+    let (n, rest) = rest.split_once(' ')?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (what, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+    let duration_only = tail.is_empty() || (tail.starts_with('(') && tail.ends_with(')'));
+    if !matches!(what, "passed" | "failed" | "flaky") || !duration_only {
+        return None;
+    }
+    Some((n.parse().ok()?, what))
 }
 
 pub fn test(args: &[String]) -> XResult<()> {
@@ -94,6 +120,102 @@ fn run_all(tally: &mut Tally) -> XResult<()> {
         &["test", "-p", "clients-console", "--target", WASM],
         tally,
     )?;
+    end_to_end(tally)?;
+    Ok(())
+}
+
+/// `cargo xtask e2e`: only the end-to-end step (with what it needs installed), for working on
+/// the Playwright suite; ends with the same `N passed, N failed` line as `test`.
+pub fn e2e(args: &[String]) -> XResult<()> {
+    if let Some(arg) = args.first() {
+        return Err(format!("e2e takes no options (got `{arg}`)"));
+    }
+    let started = Instant::now();
+    let mut tally = Tally::default();
+    let result = tools::ensure(true).and_then(|()| end_to_end(&mut tally));
+    let failed = tally.failed + u64::from(result.is_err() && tally.failed == 0);
+    println!("\nxtask e2e: {:.0} s", started.elapsed().as_secs_f64());
+    println!("{} passed, {} failed", tally.passed, failed);
+    result
+}
+
+const E2E: &str = "end-to-end tests (Playwright in headless Chromium)";
+
+/// Builds the app twice (for the root, and with `--public-url /admin/` into dist-admin/),
+/// serves each with its own dev-api on a free loopback port, and runs the Playwright suite
+/// in tests/end2end/ against both.
+fn end_to_end(tally: &mut Tally) -> XResult<()> {
+    println!("==> {E2E}");
+    crate::serve::build_app_with(&[])?;
+    crate::serve::build_app_with(&["--dist", "dist-admin", "--public-url", "/admin/"])?;
+    let dev_api = crate::serve::build_dev_api()?;
+    let mut servers = Servers(Vec::new());
+    let base = servers.start(&dev_api, &["--static", "dist"])?;
+    let admin = servers.start(
+        &dev_api,
+        &["--static", "dist-admin", "--base-path", "/admin/"],
+    )?;
+    println!("xtask: the app on {base}/, the /admin/ build on {admin}/admin/");
+    let result = playwright(&base, &format!("{admin}/admin/"), tally);
+    drop(servers);
+    result
+}
+
+/// The dev-api processes of the end-to-end step, stopped when this goes out of scope (also on
+/// an error or a panic).
+struct Servers(Vec<std::process::Child>);
+
+impl Servers {
+    /// Starts dev-api on a free loopback port with `args` (and `--quiet`); returns its URL.
+    fn start(&mut self, bin: &std::path::Path, args: &[&str]) -> XResult<String> {
+        let mut all: Vec<String> = vec!["--listen".into(), "127.0.0.1:0".into(), "--quiet".into()];
+        all.extend(args.iter().map(|a| a.to_string()));
+        let (child, url) = crate::serve::spawn_dev_api(bin, &all)?;
+        self.0.push(child);
+        Ok(url)
+    }
+}
+
+impl Drop for Servers {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// Runs Playwright against the two servers, echoing its output and counting its results.
+fn playwright(base: &str, admin: &str, tally: &mut Tally) -> XResult<()> {
+    let bin = root().join("node_modules/.bin/playwright");
+    let mut child = Command::new(&bin)
+        .args(["test", "-c", "tests/end2end/playwright.config.ts"])
+        .env("E2E_BASE_URL", base)
+        .env("E2E_ADMIN_URL", admin)
+        .env("FORCE_COLOR", "0")
+        .env("PATH", tool_path())
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{E2E}: cannot start {} ({e}); run `cargo xtask e2e`, which installs it with npm ci", bin.display()))?;
+    let before = (tally.passed, tally.failed);
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            tally.read_line(&line);
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    let ran = tally.passed - before.0 + tally.failed - before.1;
+    if !status.success() {
+        return Err(format!(
+            "{E2E} failed: see above (screenshots in tests/end2end/test-results/)"
+        ));
+    }
+    if ran == 0 {
+        return Err(format!("{E2E}: no test ran"));
+    }
+    println!("  ok  {E2E}: {} passed", tally.passed - before.0);
     Ok(())
 }
 
@@ -170,5 +292,33 @@ mod tests {
         tally.read_line("test result: FAILED. 3 passed; 2 failed; 1 ignored; 0 filtered out");
         tally.read_line("running 5 tests");
         assert_eq!((tally.passed, tally.failed), (15, 2));
+    }
+
+    #[test]
+    fn tally_reads_playwright_list_reporter_summaries() {
+        let mut tally = Tally::default();
+        for line in [
+            "Running 7 tests using 1 worker",
+            "  ✓  1 [root] › tests/end2end/specs/csp.spec.ts:6:1 › runs under a CSP (1.8s)",
+            "  ✘  2 [root] › tests/end2end/specs/sign-in.spec.ts:16:1 › signs in (3.4s)",
+            "  1 failed",
+            "    [root] › tests/end2end/specs/sign-in.spec.ts:16:1 › signs in ",
+            "  1 flaky",
+            "  12 passed (31.2s)",
+        ] {
+            tally.read_line(line);
+        }
+        assert_eq!((tally.passed, tally.failed), (12, 2));
+        // Lines that only look alike are not counted.
+        for line in [
+            "12 passed (31.2s)",
+            "  12 passed tests were slow",
+            "  2 skipped",
+            "  n passed",
+            "  ok  browser tests: 4 passed",
+        ] {
+            tally.read_line(line);
+        }
+        assert_eq!((tally.passed, tally.failed), (12, 2));
     }
 }

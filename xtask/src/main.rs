@@ -1,4 +1,4 @@
-//! `cargo xtask run | test | bench` — the project's two (three) commands.
+//! `cargo xtask run | test | e2e | bench` — the project's two (three) commands.
 
 mod boot_script;
 mod checks;
@@ -17,6 +17,8 @@ usage: cargo xtask <command>
                              demo data on http://127.0.0.1:8080 (or --port); --watch rebuilds on
                              change (trunk serve, dev-api on the next port)
   test                       install what is missing, run every check (what CI runs)
+  e2e                        only the end-to-end step of `test`: build the app for / and /admin/,
+                             serve both with dev-api, run the Playwright suite (tests/end2end/)
   bench                      run the benchmarks and print their figures";
 
 fn main() -> ExitCode {
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => serve::run(&args[1..]),
         Some("test") => checks::test(&args[1..]),
+        Some("e2e") => checks::e2e(&args[1..]),
         Some("bench") => checks::bench(&args[1..]),
         // Trunk's post_build hook (see Trunk.toml): TRUNK_STAGING_DIR holds the build.
         Some("externalize-boot-script") => externalize_hook(),

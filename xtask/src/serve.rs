@@ -109,8 +109,13 @@ pub fn build_app_with(extra: &[&str]) -> XResult<()> {
             .env("TRUNK_SKIP_VERSION_CHECK", "true")
             .current_dir(root()),
     )?;
+    let dist = extra
+        .iter()
+        .position(|a| *a == "--dist")
+        .and_then(|i| extra.get(i + 1))
+        .unwrap_or(&"dist");
     println!(
-        "  ok  app built into dist/ in {:.1} s",
+        "  ok  app built into {dist}/ in {:.1} s",
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -123,39 +128,48 @@ pub fn start_dev_api(
     serve_dist: bool,
     extra: &[String],
 ) -> XResult<Child> {
-    let mut cmd = Command::new(bin);
-    cmd.args(["--listen", &format!("127.0.0.1:{port}")]);
+    let mut args = vec!["--listen".to_string(), format!("127.0.0.1:{port}")];
     if serve_dist {
-        cmd.arg("--static").arg(root().join("dist"));
+        args.push("--static".into());
+        args.push(root().join("dist").display().to_string());
     }
-    cmd.args(extra).stdout(Stdio::piped()).current_dir(root());
-    let mut child = cmd
+    args.extend(extra.iter().cloned());
+    spawn_dev_api(bin, &args)
+        .map(|(child, _)| child)
+        .map_err(|e| format!("{e}; is port {port} in use?"))
+}
+
+/// Starts dev-api with `args` and returns it with the URL its ready line announces
+/// (`dev-api listening on http://127.0.0.1:PORT`), so `--listen 127.0.0.1:0` works.
+pub fn spawn_dev_api(bin: &std::path::Path, args: &[String]) -> XResult<(Child, String)> {
+    let mut child = Command::new(bin)
+        .args(args)
+        .stdout(Stdio::piped())
+        .current_dir(root())
         .spawn()
         .map_err(|e| format!("could not start dev-api: {e}"))?;
     let stdout = child.stdout.take().ok_or("dev-api has no stdout")?;
     let mut lines = BufReader::new(stdout).lines();
-    loop {
+    let url = loop {
         match lines.next() {
             Some(Ok(line)) => {
                 println!("{line}");
-                if line.contains("listening on") {
-                    break;
+                if let Some((_, url)) = line.split_once("listening on ") {
+                    break url.trim().trim_end_matches('/').to_string();
                 }
             }
             _ => {
                 let status = child.wait().map_err(|e| e.to_string())?;
-                return Err(format!(
-                    "dev-api exited before it was ready ({status}); is port {port} in use?"
-                ));
+                return Err(format!("dev-api exited before it was ready ({status})"));
             }
         }
-    }
+    };
     std::thread::spawn(move || {
         for line in lines.map_while(Result::ok) {
             println!("{line}");
         }
     });
-    Ok(child)
+    Ok((child, url))
 }
 
 fn remember(slot: usize, child: &Child) {

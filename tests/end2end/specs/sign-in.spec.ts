@@ -72,11 +72,15 @@ test('a signed-out member lands on the deep link read-only, with the reason show
 test('a sign-in response with a tampered state is refused and no token reaches the page', async ({ page }) => {
   const tokenRequests: string[] = [];
   const authorizedApiCalls: string[] = [];
-  page.on('request', async (request) => {
+  const headerChecks: Promise<void>[] = [];
+  page.on('request', (request) => {
     if (request.url().includes('/connect/token')) tokenRequests.push(request.url());
     if (new URL(request.url()).pathname.startsWith('/api/')) {
-      const headers = await request.allHeaders();
-      if (headers['authorization']) authorizedApiCalls.push(request.url());
+      headerChecks.push(
+        request.allHeaders().then((headers) => {
+          if (headers['authorization']) authorizedApiCalls.push(request.url());
+        }),
+      );
     }
   });
   // The identity server's redirect back to the console arrives with another `state`.
@@ -101,6 +105,7 @@ test('a sign-in response with a tampered state is refused and no token reaches t
   await expect(page.getByTestId('user-name')).toHaveCount(0);
   await expect(page.locator('.client-row')).toHaveCount(0);
   expect(tokenRequests, 'the code must not be exchanged').toEqual([]);
+  await Promise.all(headerChecks);
   expect(authorizedApiCalls, 'API calls with a token').toEqual([]);
   expect(await page.evaluate((key) => sessionStorage.getItem(key), PENDING_KEY)).toBeNull();
   await expectAccessible(page, 'the sign-in error page');

@@ -13,8 +13,14 @@ import {
 
 test('after signing in, the tokens are nowhere but in memory', async ({ page, watch }) => {
   const visited: string[] = [];
+  const apiAuthorization: Promise<string | undefined>[] = [];
   page.on('framenavigated', (frame) => visited.push(frame.url()));
-  page.on('request', (request) => visited.push(request.url()));
+  page.on('request', (request) => {
+    visited.push(request.url());
+    if (new URL(request.url()).pathname.startsWith('/api/')) {
+      apiAuthorization.push(request.allHeaders().then((h) => h['authorization']));
+    }
+  });
 
   await page.goto('security/clients?type=client-credentials');
   const tokens = tokenResponse(page);
@@ -48,6 +54,10 @@ test('after signing in, the tokens are nowhere but in memory', async ({ page, wa
   }));
   expect(storage.sessionKeys, 'sign-in leftovers in sessionStorage').not.toContain(PENDING_KEY);
   expect(visited.length, 'navigations and requests were recorded').toBeGreaterThan(5);
+  // The one place the token goes: the Authorization header of API calls.
+  const sent = await Promise.all(apiAuthorization);
+  expect(sent.length, 'API calls were made').toBeGreaterThan(0);
+  expect(new Set(sent)).toEqual(new Set([`Bearer ${access_token}`]));
   expect([
     ...leaks('localStorage', storage.local),
     ...leaks('sessionStorage', storage.session),

@@ -163,11 +163,11 @@ fn end_to_end(tally: &mut Tally) -> XResult<()> {
 
 /// The dev-api processes of the end-to-end step, stopped when this goes out of scope (also on
 /// an error or a panic).
-struct Servers(Vec<std::process::Child>);
+pub(crate) struct Servers(pub(crate) Vec<std::process::Child>);
 
 impl Servers {
     /// Starts dev-api on a free loopback port with `args` (and `--quiet`); returns its URL.
-    fn start(&mut self, bin: &std::path::Path, args: &[&str]) -> XResult<String> {
+    pub(crate) fn start(&mut self, bin: &std::path::Path, args: &[&str]) -> XResult<String> {
         let mut all: Vec<String> = vec!["--listen".into(), "127.0.0.1:0".into(), "--quiet".into()];
         all.extend(args.iter().map(|a| a.to_string()));
         let (child, url) = crate::serve::spawn_dev_api(bin, &all)?;
@@ -275,10 +275,6 @@ fn ssr_guard() -> Command {
         .current_dir(root())
         .env("PATH", tool_path());
     cmd
-}
-
-pub fn bench(_args: &[String]) -> XResult<()> {
-    Err("no benchmarks yet".into())
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! `cargo xtask run | test | e2e | bench` — the project's two (three) commands.
 
+mod bench;
 mod boot_script;
 mod checks;
 mod serve;
@@ -27,7 +28,7 @@ fn main() -> ExitCode {
         Some("run") => serve::run(&args[1..]),
         Some("test") => checks::test(&args[1..]),
         Some("e2e") => checks::e2e(&args[1..]),
-        Some("bench") => checks::bench(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         // Trunk's post_build hook (see Trunk.toml): TRUNK_STAGING_DIR holds the build.
         Some("externalize-boot-script") => externalize_hook(),
         Some("-h") | Some("--help") | None => {

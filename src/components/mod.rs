@@ -3,6 +3,7 @@
 pub mod badge;
 pub mod dialog;
 pub mod error_panel;
+pub mod icons;
 pub mod nav;
 pub mod secret_reveal;
 pub mod session_bar;

@@ -4,6 +4,7 @@
 use leptos::{html, prelude::*};
 
 use crate::components::badge::StatusBadge;
+use crate::components::icons::CopyIcon;
 use crate::model::{
     token_lifetime_words, ClientKind, ClientSummary, ClientTable as SummaryTable, SortDirection,
     SortKey, SortOrder,
@@ -251,7 +252,7 @@ pub fn ClientTable(
                                         on_copy.run((copy_id.clone(),));
                                     }
                                 >
-                                    "⧉"
+                                    <CopyIcon />
                                 </button>
                             </span>
                         </td>

@@ -167,15 +167,23 @@ pub fn SecretsTab(client: Client) -> impl IntoView {
                     let relative = relative_expiry(expiry, now);
                     let description = secret.description.clone().filter(|d| !d.is_empty());
                     view! {
-                        <tr data-testid="secret-row">
-                            <td>{description.unwrap_or_else(|| "(no description)".into())}</td>
-                            <td><code>{secret.id.map(|i| i.to_string()).unwrap_or_default()}</code></td>
-                            <td>
-                                <span class="secret-when">{when}</span>
-                                <span class="muted small">{relative}</span>
-                            </td>
-                            <td><HealthBadge health /></td>
-                            <td class="row-actions">
+                        <li class="secret-card" data-testid="secret-row">
+                            <div class="secret-card__top">
+                                <span class="secret-card__title">{description.unwrap_or_else(|| "(no description)".into())}</span>
+                                <HealthBadge health />
+                            </div>
+                            <div class="secret-card__meta">
+                                {format!("ID {} · ", secret.id.map(|i| i.to_string()).unwrap_or_default())}
+                                <span class="secret-when">
+                                    {match (expiry.is_some(), health) {
+                                        (false, _) => when,
+                                        (true, SecretHealth::Expired) => format!("Expired {when}"),
+                                        (true, _) => format!("Expires {when}"),
+                                    }}
+                                </span>
+                                {expiry.is_some().then(|| format!(" ({relative})"))}
+                            </div>
+                            <div class="secret-card__actions">
                                 {
                                     let (for_edit, for_remove) = (secret.clone(), secret.clone());
                                     view! {
@@ -185,8 +193,8 @@ pub fn SecretsTab(client: Client) -> impl IntoView {
                                             on:click=move |_| { remove.reset(); dialog.set(Some(SecretDialog::Remove(for_remove.clone()))) }>"Remove Secret"</button>
                                     }
                                 }
-                            </td>
-                        </tr>
+                            </div>
+                        </li>
                     }
                 })
                 .collect_view();
@@ -208,18 +216,7 @@ pub fn SecretsTab(client: Client) -> impl IntoView {
                         <p class="muted">"This client has no secrets, so it cannot authenticate. Add one to use it."</p>
                     })}
                     {(count > 0).then(|| view! {
-                        <table class="secrets__table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Description"</th>
-                                    <th scope="col">"ID"</th>
-                                    <th scope="col">"Expiration Date"</th>
-                                    <th scope="col">"Health"</th>
-                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
+                        <ul class="secret-list" aria-label="Secrets">{rows}</ul>
                     })}
                 </div>
             }

@@ -92,13 +92,12 @@ pub fn current_location() -> String {
 
 /// Fetches and validates config.json.
 pub async fn load_config() -> Result<AppConfig, ConfigError> {
-    let response = Request::get(CONFIG_FILE)
-        .send()
-        .await
-        .map_err(|e| ConfigError {
-            field: String::new(),
-            problem: format!("could not be loaded ({e})"),
-        })?;
+    // Next to index.html: relative to the app's base, whatever page the user opened.
+    let url = format!("{}{CONFIG_FILE}", base_path());
+    let response = Request::get(&url).send().await.map_err(|e| ConfigError {
+        field: String::new(),
+        problem: format!("could not be loaded ({e})"),
+    })?;
     if !response.ok() {
         return Err(ConfigError {
             field: String::new(),

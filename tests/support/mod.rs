@@ -255,3 +255,15 @@ pub fn dialog_button(root: &HtmlElement, label: &str) -> Option<web_sys::HtmlBut
         .filter_map(|n| n.dyn_into::<web_sys::HtmlButtonElement>().ok())
         .find(|b| b.text_content().unwrap_or_default().trim() == label)
 }
+
+/// The raw body of the last recorded request with `method` to a URL starting with
+/// `path_prefix` (empty when there was none).
+pub fn last_body_text(method: &str, path_prefix: &str) -> String {
+    let script = format!(
+        "(window.__requests.filter(r => r.method === {method:?} && r.url.startsWith({path_prefix:?})).pop() || {{}}).body || ''"
+    );
+    js_sys::eval(&script)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}

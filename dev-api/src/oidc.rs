@@ -110,12 +110,18 @@ pub fn router(config: OidcConfig, tokens: Tokens) -> Router {
         .with_state(state)
 }
 
-/// `http://host:port` of the request (the issuer is wherever the browser reached us).
+/// `http://host:port` the browser used: `X-Forwarded-Host` when a development proxy (Trunk's,
+/// in `cargo xtask run --watch`) forwarded the request, else `Host`.
 fn issuer(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("127.0.0.1:8080");
+    let header_text = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|h| h.to_str().ok())
+            .map(str::to_owned)
+    };
+    let host = header_text("x-forwarded-host")
+        .or_else(|| header_text(header::HOST.as_str()))
+        .unwrap_or_else(|| "127.0.0.1:8080".to_owned());
     format!("http://{host}")
 }
 
@@ -310,6 +316,16 @@ async fn authorize_submit(
     target.query_pairs_mut().append_pair("code", &code);
     if let Some(s) = &params.state {
         target.query_pairs_mut().append_pair("state", s);
+    }
+    if headers.contains_key("x-forwarded-host") {
+        // Behind Trunk's development proxy, which follows redirects itself: hand the browser
+        // the way back in a page instead.
+        let url = escape(target.as_str());
+        return page(
+            "Signed in",
+            &format!(r#"<meta http-equiv="refresh" content="0;url={url}"><p><a href="{url}">Continue to the console</a></p>"#),
+        )
+        .into_response();
     }
     Redirect::to(target.as_str()).into_response()
 }

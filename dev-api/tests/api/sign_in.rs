@@ -99,6 +99,20 @@ async fn discovery_names_the_endpoints_on_the_host_the_browser_used() {
 }
 
 #[tokio::test]
+async fn behind_a_development_proxy_the_issuer_is_the_browsers_host() {
+    let app = app();
+    let resp = call(Method::GET, "/.well-known/openid-configuration")
+        .header("host", "127.0.0.1")
+        .header("x-forwarded-host", "127.0.0.1:8080")
+        .send(&app)
+        .await;
+    assert_eq!(
+        resp.json()["token_endpoint"],
+        "http://127.0.0.1:8080/connect/token"
+    );
+}
+
+#[tokio::test]
 async fn the_sign_in_page_offers_the_demo_users_and_refuses_bad_requests() {
     let app = app();
     let page = call(

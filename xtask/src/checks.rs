@@ -188,7 +188,7 @@ impl Drop for Servers {
 /// Runs Playwright against the two servers, echoing its output and counting its results.
 fn playwright(base: &str, admin: &str, tally: &mut Tally) -> XResult<()> {
     let bin = root().join("node_modules/.bin/playwright");
-    let mut child = Command::new(&bin)
+    let child = Command::new(&bin)
         .args(["test", "-c", "tests/end2end/playwright.config.ts"])
         .env("E2E_BASE_URL", base)
         .env("E2E_ADMIN_URL", admin)
@@ -198,25 +198,12 @@ fn playwright(base: &str, admin: &str, tally: &mut Tally) -> XResult<()> {
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| format!("{E2E}: cannot start {} ({e}); run `cargo xtask e2e`, which installs it with npm ci", bin.display()))?;
-    let before = (tally.passed, tally.failed);
-    if let Some(stdout) = child.stdout.take() {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            println!("{line}");
-            tally.read_line(&line);
-        }
-    }
-    let status = child.wait().map_err(|e| e.to_string())?;
-    let ran = tally.passed - before.0 + tally.failed - before.1;
-    if !status.success() {
-        return Err(format!(
-            "{E2E} failed: see above (screenshots in tests/end2end/test-results/)"
-        ));
-    }
-    if ran == 0 {
-        return Err(format!("{E2E}: no test ran"));
-    }
-    println!("  ok  {E2E}: {} passed", tally.passed - before.0);
-    Ok(())
+    finish_suite(
+        E2E,
+        child,
+        tally,
+        " (screenshots in tests/end2end/test-results/)",
+    )
 }
 
 fn cargo(args: &[&str]) -> Command {
@@ -239,11 +226,22 @@ fn check(what: &str, mut cmd: Command) -> XResult<()> {
 /// Runs a test suite, echoing its output and counting its results.
 fn suite(what: &str, args: &[&str], tally: &mut Tally) -> XResult<()> {
     println!("==> {what}");
-    let mut child = cargo(args)
+    let child = cargo(args)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| format!("{what}: {e}"))?;
+    finish_suite(what, child, tally, "")
+}
+
+/// Echoes a running suite's output, counts its results, and fails when it failed or ran no
+/// test.
+fn finish_suite(
+    what: &str,
+    mut child: std::process::Child,
+    tally: &mut Tally,
+    hint: &str,
+) -> XResult<()> {
     let before = (tally.passed, tally.failed);
     if let Some(stdout) = child.stdout.take() {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -254,7 +252,7 @@ fn suite(what: &str, args: &[&str], tally: &mut Tally) -> XResult<()> {
     let status = child.wait().map_err(|e| e.to_string())?;
     let ran = tally.passed - before.0 + tally.failed - before.1;
     if !status.success() {
-        return Err(format!("{what} failed: see above"));
+        return Err(format!("{what} failed: see above{hint}"));
     }
     if ran == 0 {
         return Err(format!("{what}: no test ran"));

@@ -111,17 +111,37 @@ impl Session {
         );
     }
 
-    /// Signs in again in a popup window, so that nothing on this page is lost.
+    /// Signs in again in a popup window, so that nothing on this page is lost. Call it from
+    /// the click handler: the window opens at once (browsers allow pop-ups only then) and is
+    /// sent to the identity server when the PKCE request is ready.
     pub fn reauthenticate(&self) {
+        self.reauth_error.set(None);
+        let popup = web_sys::window()
+            .and_then(|w| {
+                w.open_with_url_and_target_and_features(
+                    "",
+                    "clients-console-sign-in",
+                    "width=520,height=680",
+                )
+                .ok()
+            })
+            .flatten();
+        let Some(popup) = popup else {
+            self.reauth_error.set(Some(
+                "The browser blocked the sign-in window: allow pop-ups for this site and choose Sign in again.".into(),
+            ));
+            return;
+        };
         let session = *self;
         leptos::task::spawn_local(async move {
-            if let Err(err) = session.reauthenticate_in_popup().await {
+            if let Err(err) = session.reauthenticate_in(popup.clone()).await {
+                let _ = popup.close();
                 let _ = session.reauth_error.try_set(Some(err.to_string()));
             }
         });
     }
 
-    async fn reauthenticate_in_popup(&self) -> Result<(), SignInError> {
+    async fn reauthenticate_in(&self, popup: web_sys::Window) -> Result<(), SignInError> {
         let config = self.config.get_value();
         let discovery = self.discovery.get_value().ok_or_else(|| {
             SignInError::Protocol("the identity server's settings are not loaded".into())
@@ -135,26 +155,11 @@ impl Session {
             &pending.nonce,
             &challenge,
         );
-        let window = web_sys::window().ok_or_else(|| SignInError::Protocol("no window".into()))?;
-        let popup = window
-            .open_with_url_and_target_and_features(
-                &url,
-                "clients-console-sign-in",
-                "width=520,height=680",
-            )
-            .ok()
-            .flatten();
-        if popup.is_none() {
-            return Err(SignInError::Protocol(
-                "the browser blocked the sign-in window; allow pop-ups for this site and choose Sign in again".into(),
-            ));
-        }
         let session = *self;
         wait_for_popup_answer(move |query| {
             let (config, discovery, pending) = (config.clone(), discovery.clone(), pending.clone());
             leptos::task::spawn_local(async move {
-                let result = finish_popup(&config, &discovery, &query, &pending).await;
-                match result {
+                match finish_popup(&config, &discovery, &query, &pending).await {
                     Ok(tokens) => session.accept(&tokens),
                     Err(err) => {
                         let _ = session.reauth_error.try_set(Some(err.to_string()));
@@ -162,7 +167,9 @@ impl Session {
                 }
             });
         });
-        Ok(())
+        popup.location().set_href(&url).map_err(|_| {
+            SignInError::Protocol("could not open the sign-in page in the new window".into())
+        })
     }
 }
 
@@ -231,13 +238,23 @@ pub fn answer_opener_if_popup() -> bool {
     if opener.is_null() || opener.is_undefined() {
         return false;
     }
-    let Ok(opener) = opener.dyn_into::<web_sys::Window>() else {
-        return false;
-    };
     let origin = window.location().origin().unwrap_or_default();
     let search = window.location().search().unwrap_or_default();
     let message = wasm_bindgen::JsValue::from_str(&format!("{POPUP_MESSAGE_PREFIX}{search}"));
-    if opener.post_message(&message, &origin).is_err() {
+    // The opener is another window's object: this realm's `Window` bindings (instanceof checks,
+    // prototype calls) do not apply to it, so its own `postMessage` is looked up and called.
+    let Ok(post) = js_sys::Reflect::get(&opener, &wasm_bindgen::JsValue::from_str("postMessage"))
+    else {
+        return false;
+    };
+    if !post.is_function() {
+        return false;
+    }
+    let post: js_sys::Function = post.unchecked_into();
+    if post
+        .call2(&opener, &message, &wasm_bindgen::JsValue::from_str(&origin))
+        .is_err()
+    {
         return false;
     }
     let _ = window.close();

@@ -51,7 +51,7 @@ pub fn Modal(
         >
             <div class="dialog__header">
                 <h2 id=heading_id>{title}</h2>
-                <button type="button" class="icon-button" aria-label="Close" on:click=move |_| on_close.run(())>
+                <button type="button" class="icon-button" aria-label="Close this window" title="Close (Esc)" on:click=move |_| on_close.run(())>
                     "✕"
                 </button>
             </div>

@@ -25,14 +25,16 @@ pub fn token_lifetime_words(seconds: i64) -> String {
     parts.join(" ")
 }
 
-/// The largest whole unit of a positive duration: "5 minutes", "3 hours", "23 days".
+/// A positive duration in its largest unit, rounded to the nearest: "5 minutes", "3 hours",
+/// "23 days" (a secret made a year ago minus a few seconds reads "in 365 days", not 364).
 fn span_words(span: TimeDelta) -> String {
+    let minutes = span.num_minutes().max(1);
     if span.num_days() >= 1 {
-        plural(span.num_days(), "day")
+        plural((minutes + 12 * 60) / (24 * 60), "day")
     } else if span.num_hours() >= 1 {
-        plural(span.num_hours(), "hour")
+        plural((minutes + 30) / 60, "hour")
     } else {
-        plural(span.num_minutes().max(1), "minute")
+        plural(minutes, "minute")
     }
 }
 
@@ -100,6 +102,15 @@ mod tests {
         assert_eq!(relative_expiry(None, now), "never");
         assert_eq!(r(TimeDelta::days(23) + TimeDelta::hours(5)), "in 23 days");
         assert_eq!(r(TimeDelta::days(1)), "in 1 day");
+        assert_eq!(
+            r(TimeDelta::days(365) - TimeDelta::seconds(5)),
+            "in 365 days"
+        );
+        assert_eq!(r(TimeDelta::days(2) + TimeDelta::hours(13)), "in 3 days");
+        assert_eq!(
+            r(TimeDelta::hours(2) + TimeDelta::minutes(40)),
+            "in 3 hours"
+        );
         assert_eq!(r(TimeDelta::hours(5)), "in 5 hours");
         assert_eq!(r(TimeDelta::minutes(12)), "in 12 minutes");
         assert_eq!(r(TimeDelta::seconds(20)), "in less than a minute");

@@ -251,32 +251,33 @@ pub fn ClientFormBody(
 
     let uri_fields = kind.has_redirect_uris().then(|| {
         view! {
-            <label class="field">
-                <span class="field__label">"Allowed Redirect URLs" {creating.then_some(" (required)")}</span>
-                <textarea rows="3" data-testid="redirect-uris" aria-invalid=invalid(field::REDIRECT_URIS)
-                    aria-describedby=format!("err-{} hint-uris", field::REDIRECT_URIS)
-                    prop:value=move || redirect.get() on:input:target=move |ev| redirect.set(ev.target().value())></textarea>
-                <span class="field__hint" id="hint-uris">"One absolute URL per line, at most 10. The match is exact: no wildcards."</span>
-                {error_of(field::REDIRECT_URIS)}
-            </label>
-            <label class="field">
-                <span class="field__label">"Allowed Logout Redirect URLs (optional)"</span>
-                <textarea rows="2" aria-invalid=invalid(field::POST_LOGOUT_REDIRECT_URIS)
-                    aria-describedby=format!("err-{}", field::POST_LOGOUT_REDIRECT_URIS)
-                    prop:value=move || logout.get() on:input:target=move |ev| logout.set(ev.target().value())></textarea>
-                {error_of(field::POST_LOGOUT_REDIRECT_URIS)}
-            </label>
+            <UriListField
+                label=format!("Allowed Redirect URLs{}", if creating { " (required)" } else { "" })
+                field=field::REDIRECT_URIS
+                value=redirect
+                errors
+                rows=3
+                testid="redirect-uris"
+                hint="One absolute URL per line, at most 10. The match is exact: no wildcards."
+            />
+            <UriListField
+                label="Allowed Logout Redirect URLs (optional)"
+                field=field::POST_LOGOUT_REDIRECT_URIS
+                value=logout
+                errors
+                testid="logout-uris"
+            />
         }
     });
     let cors_field = (kind == ClientKind::AuthorizationCode).then(|| {
         view! {
-            <label class="field">
-                <span class="field__label">"Allowed CORS Origins (optional)"</span>
-                <textarea rows="2" aria-invalid=invalid(field::ALLOWED_CORS_ORIGINS)
-                    aria-describedby=format!("err-{}", field::ALLOWED_CORS_ORIGINS)
-                    prop:value=move || cors.get() on:input:target=move |ev| cors.set(ev.target().value())></textarea>
-                {error_of(field::ALLOWED_CORS_ORIGINS)}
-            </label>
+            <UriListField
+                label="Allowed CORS Origins (optional)"
+                field=field::ALLOWED_CORS_ORIGINS
+                value=cors
+                errors
+                testid="cors-origins"
+            />
         }
     });
     let offline_field = (kind == ClientKind::Hybrid).then(|| {
@@ -402,6 +403,42 @@ fn edited_client(before: &Client, form: &ClientForm, offline: bool, roles: Vec<S
             e.allowed_cors_origins = Some(form.allowed_cors_origins.clone());
             Client::AuthorizationCode(e)
         }
+    }
+}
+
+/// A list of URLs, one per line, with its hint and its validation message.
+#[component]
+fn UriListField(
+    #[prop(into)] label: String,
+    /// The wire name the validation keys its message by.
+    field: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<ValidationErrors>,
+    #[prop(default = 2)] rows: u32,
+    testid: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let error_id = format!("err-{field}");
+    let hint_id = format!("hint-{field}");
+    let described_by = if hint.is_some() {
+        format!("{error_id} {hint_id}")
+    } else {
+        error_id.clone()
+    };
+    view! {
+        <label class="field">
+            <span class="field__label">{label}</span>
+            <textarea
+                rows=rows
+                data-testid=testid
+                aria-invalid=move || if errors.read().get(field).is_some() { "true" } else { "false" }
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+            ></textarea>
+            {hint.map(|h| view! { <span class="field__hint" id=hint_id.clone()>{h}</span> })}
+            {move || errors.read().get(field).map(|m| view! { <p class="field__error" id=error_id.clone()>{m.to_string()}</p> })}
+        </label>
     }
 }
 

@@ -529,5 +529,5 @@ fn SkeletonRows() -> impl IntoView {
     }
 }
 
-/// Keeps `Role` in use for the roles tab's signal type.
+/// The tenant's roles as loaded (None while loading), shared by the list, the Roles tab and the forms.
 pub type RolesResult = Option<Result<Vec<Role>, ApiError>>;

@@ -28,6 +28,27 @@ fn routes(extra: &str) -> String {
     )
 }
 
+/// Waits until the open dialog shows the field with `data-testid` = `testid`.
+async fn wait_for_dialog_field(app: &TestMount, testid: &str) {
+    let selector = format!("dialog[open] [data-testid={testid}]");
+    wait_until("the form", || {
+        app.root.query_selector(&selector).unwrap().is_some()
+    })
+    .await;
+}
+
+/// The client list, loaded, with the Add Client form open.
+async fn open_add_client() -> TestMount {
+    let app = mount_console("/security/clients", true);
+    wait_until("the rows", || {
+        texts(&app.root, ".client-row__name").len() == 2
+    })
+    .await;
+    button(&app.root, "Add Client").unwrap().click();
+    wait_for_dialog_field(&app, "client-name").await;
+    app
+}
+
 async fn open_pump(app: &TestMount) {
     wait_until("the pane", || {
         text_of(&app.root, "#pane-title").as_deref() == Some("Pump station telemetry")
@@ -123,13 +144,7 @@ async fn a_new_secret_defaults_to_one_year_and_its_value_is_shown_once() {
     })
     .await;
     button(&app.root, "Add Secret").unwrap().click();
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=secret-expiration]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for_dialog_field(&app, "secret-expiration").await;
     let expiry: web_sys::HtmlInputElement = wasm_bindgen::JsCast::unchecked_into(
         app.root
             .query_selector("[data-testid=secret-expiration]")
@@ -191,13 +206,7 @@ async fn never_expires_sends_expires_false_and_an_explicit_null() {
     })
     .await;
     button(&app.root, "Add Secret").unwrap().click();
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=never-expires]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for_dialog_field(&app, "never-expires").await;
     set_checked(&app.root, "[data-testid=never-expires]", true);
     dialog_button(&app.root, "Add").unwrap().click();
     wait_until("the value", || {
@@ -223,19 +232,7 @@ async fn adding_a_client_shows_its_id_and_first_secret_and_selects_it() {
                        "Client": {{ "Id": "0b7d1c9e-1111-4a4a-9a9a-0000000000aa", "Name": "Plant 4 gateway", "Enabled": true,
                                    "AccessTokenLifetime": 1800, "RoleIds": ["role-member", "role-contrib"] }} }} }},"#
     )));
-    let app = mount_console("/security/clients", true);
-    wait_until("the rows", || {
-        texts(&app.root, ".client-row__name").len() == 2
-    })
-    .await;
-    button(&app.root, "Add Client").unwrap().click();
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=client-name]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    let app = open_add_client().await;
     wait_until("the roles", || {
         open_dialog_text(&app.root).is_some_and(|t| t.contains("Tenant Contributor"))
     })
@@ -290,13 +287,7 @@ async fn wrong_input_is_explained_per_field_and_nothing_is_sent() {
     let app = mount_console(&format!("/security/clients?sel={PUMP}"), true);
     open_pump(&app).await;
     button(&app.root, "Edit Client").unwrap().click();
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=client-name]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for_dialog_field(&app, "client-name").await;
     type_into(&app.root, "[data-testid=client-name]", "  ");
     type_into(&app.root, "[data-testid=token-lifetime]", "30");
     dialog_button(&app.root, "Save").unwrap().click();
@@ -319,19 +310,7 @@ async fn a_refused_save_shows_the_reason_and_keeps_what_was_typed() {
              "body": {{ "OperationId": "op-9", "Error": "The client limit is reached.", "Reason": "The tenant already has 50000 clients.",
                        "Resolution": "Remove clients you no longer use, then try again." }} }},"#
     )));
-    let app = mount_console("/security/clients", true);
-    wait_until("the rows", || {
-        texts(&app.root, ".client-row__name").len() == 2
-    })
-    .await;
-    button(&app.root, "Add Client").unwrap().click();
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=client-name]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    let app = open_add_client().await;
     type_into(&app.root, "[data-testid=client-name]", "Plant 5 gateway");
     dialog_button(&app.root, "Save").unwrap().click();
     wait_until("the refusal", || {

@@ -99,6 +99,166 @@ async fn members_may_read_but_not_write_or_see_secrets() {
     assert_eq!(get(&app, &url(CC), MEMBER).await.total(), 8);
 }
 
+/// Every handler, the role it needs and the operation its 403 names.
+fn operations() -> Vec<(Method, String, &'static str, &'static str)> {
+    const A: &str = "Tenant Administrator";
+    const M: &str = "Tenant Member";
+    let role = dev_api::seed::ROLE_TENANT_MEMBER;
+    let mut all = Vec::new();
+    for (kind, id) in [(CC, PUMP), (HYBRID, OPS_DASHBOARD), (AUTH_CODE, MOBILE_APP)] {
+        let one = format!("{kind}/{id}");
+        all.extend([
+            (Method::GET, url(kind), "Listing clients", M),
+            (Method::HEAD, url(kind), "Counting clients", M),
+            (Method::POST, url(kind), "Creating a client", A),
+            (Method::GET, url(&one), "Reading a client", M),
+            (Method::HEAD, url(&one), "Reading a client", M),
+            (Method::PUT, url(&one), "Changing a client", A),
+            (Method::DELETE, url(&one), "Deleting a client", A),
+        ]);
+    }
+    for (kind, id) in [(CC, PUMP), (HYBRID, OPS_DASHBOARD)] {
+        let s = format!("{kind}/{id}/Secrets");
+        all.extend([
+            (Method::GET, url(&s), "Listing client secrets", A),
+            (Method::HEAD, url(&s), "Counting client secrets", A),
+            (Method::POST, url(&s), "Adding a client secret", A),
+            (
+                Method::GET,
+                url(&format!("{s}/1")),
+                "Reading a client secret",
+                A,
+            ),
+            (
+                Method::HEAD,
+                url(&format!("{s}/1")),
+                "Reading a client secret",
+                A,
+            ),
+            (
+                Method::PUT,
+                url(&format!("{s}/1")),
+                "Changing a client secret",
+                A,
+            ),
+            (
+                Method::DELETE,
+                url(&format!("{s}/1")),
+                "Deleting a client secret",
+                A,
+            ),
+        ]);
+    }
+    let with_role = format!("Roles/{role}/clientcredentialclients");
+    all.extend([
+        (Method::GET, url("Roles"), "Listing roles", M),
+        (Method::HEAD, url("Roles"), "Counting roles", M),
+        (
+            Method::GET,
+            url(&format!("Roles/{role}")),
+            "Reading a role",
+            M,
+        ),
+        (
+            Method::HEAD,
+            url(&format!("Roles/{role}")),
+            "Reading a role",
+            M,
+        ),
+        (Method::GET, url(&with_role), "Listing clients of a role", M),
+        (
+            Method::HEAD,
+            url(&with_role),
+            "Counting clients of a role",
+            M,
+        ),
+    ]);
+    for base in [CC, "Clients"] {
+        let roles = url(&format!("{base}/{PUMP}/Roles"));
+        all.extend([
+            (
+                Method::GET,
+                roles.clone(),
+                "Reading the roles of a client",
+                M,
+            ),
+            (
+                Method::HEAD,
+                roles.clone(),
+                "Reading the roles of a client",
+                M,
+            ),
+            (Method::PUT, roles, "Changing the roles of a client", A),
+        ]);
+    }
+    all
+}
+
+#[tokio::test]
+async fn a_403_names_the_operation_the_role_and_the_user() {
+    let tokens = Tokens::with_defaults();
+    // A user without any role is refused everywhere, so every operation's wording shows.
+    tokens.issue_token(
+        "no-role",
+        User {
+            name: "Nemo".to_owned(),
+            roles: Vec::new(),
+        },
+    );
+    let app = app_with(Config {
+        tokens,
+        ..Default::default()
+    });
+    for (method, path, operation, needed) in operations() {
+        for (token, user) in [("no-role", "Nemo"), ("member", "Max Planck")] {
+            if user == "Max Planck" && needed == "Tenant Member" {
+                continue;
+            }
+            let resp = call(method.clone(), path.clone())
+                .token(Some(token))
+                .json(json!({}))
+                .send(&app)
+                .await;
+            assert_eq!(resp.status, StatusCode::FORBIDDEN, "{method} {path}");
+            if method == Method::HEAD {
+                assert!(resp.body.is_empty(), "{method} {path}");
+                continue;
+            }
+            let error = expect_error(&resp, StatusCode::FORBIDDEN);
+            assert_eq!(
+                error.error, "You do not have permission to perform this operation.",
+                "{method} {path}"
+            );
+            assert_eq!(
+                error.reason,
+                format!("{operation} requires the {needed} role, and {user} does not have it."),
+                "{method} {path}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_token_is_checked_before_the_tenant_and_the_tenant_before_the_role() {
+    let app = app();
+    let other = "/api/v1/Tenants/00000000-1111-4222-8333-444444444444";
+    for (write, path) in [
+        (Method::POST, format!("{other}/{CC}")),
+        (Method::PUT, format!("{other}/{CC}/{PUMP}")),
+        (Method::POST, format!("{other}/{CC}/{PUMP}/Secrets")),
+        (Method::PUT, format!("{other}/{CC}/{PUMP}/Roles")),
+    ] {
+        expect_error(&get(&app, &path, None).await, StatusCode::UNAUTHORIZED);
+        // A member asking for an admin-only operation in another tenant hears of the tenant.
+        let resp = call(write, path.clone())
+            .token(MEMBER)
+            .json(json!({}))
+            .send(&app)
+            .await;
+        expect_error_reason(&resp, StatusCode::NOT_FOUND, "no tenant");
+    }
+}
+
 #[tokio::test]
 async fn tokens_can_be_issued_at_runtime() {
     let tokens = Tokens::new();

@@ -6,9 +6,12 @@
 //! * Rules: [`default_secret_expiration`] (one year, 29 Feb → 28 Feb), [`validate_client`] and
 //!   friends (the documented limits), [`SecretHealth`] and [`client_health`], and the words
 //!   in [`format`].
+//! * [`form`]: what the client and secret forms hold, and the POST/PUT body they make
+//!   ([`new_client_body`], [`client_update_body`], [`new_secret_body`], [`secret_update_body`]).
 
 pub mod client;
 pub mod expiry;
+pub mod form;
 pub mod format;
 pub mod health;
 pub mod kind;
@@ -21,6 +24,10 @@ pub use client::{Client, CreatedClient, NewClient};
 pub use expiry::{
     default_secret_expiration, local_to_utc, one_year_later, parse_datetime_local,
     to_datetime_local,
+};
+pub use form::{
+    client_update_body, new_client_body, new_secret_body, secret_update_body, ClientFormValues,
+    SecretFormValues,
 };
 pub use format::{format_datetime, relative_expiry, relative_time, token_lifetime_words};
 pub use health::{client_health, SecretHealth};

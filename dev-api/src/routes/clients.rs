@@ -19,10 +19,22 @@ use crate::{
         HybridClientCreate, MultiStatusResponseChildError,
     },
     store::{client_not_found, ClientInput, ClientKind, StoredClient, Tenant, WireClient},
-    AppState, UserRole,
+    AppState,
 };
 
-use super::TENANT_BASE;
+use super::{
+    authorized::{operations, Authorized},
+    TENANT_BASE,
+};
+
+operations! {
+    ListClients: TenantMember, "Listing clients";
+    CountClients: TenantMember, "Counting clients";
+    CreateClient: TenantAdministrator, "Creating a client";
+    ReadClient: TenantMember, "Reading a client";
+    ChangeClient: TenantAdministrator, "Changing a client";
+    DeleteClient: TenantAdministrator, "Deleting a client";
+}
 
 /// The routes of one kind.
 pub fn routes(kind: ClientKind) -> Router<AppState> {
@@ -74,18 +86,12 @@ fn matching<'a>(
 }
 
 async fn list(
+    _: Authorized<ListClients>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path(tenant_id): Path<String>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Listing clients",
-    )?;
     let query = ListQuery::parse(raw.as_deref())?;
     let verbose = is_verbose(&headers);
     let tenant = state.read();
@@ -160,18 +166,11 @@ fn multi_status(
 }
 
 async fn count(
+    _: Authorized<CountClients>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path(tenant_id): Path<String>,
     RawQuery(raw): RawQuery,
-    headers: HeaderMap,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Counting clients",
-    )?;
     let query = ListQuery::parse(raw.as_deref())?;
     let tenant = state.read();
     let (found, _) = matching(&tenant, kind, &query);
@@ -179,18 +178,12 @@ async fn count(
 }
 
 async fn create(
+    _: Authorized<CreateClient>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path(tenant_id): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantAdministrator,
-        "Creating a client",
-    )?;
     let input: ClientInput = match kind {
         ClientKind::ClientCredential => {
             parse_body::<ClientCredentialClientCreate>(&headers, &body)?.into()
@@ -248,17 +241,12 @@ async fn create(
 }
 
 async fn get_one(
+    _: Authorized<ReadClient>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id)): Path<(String, String)>,
+    Path((_, client_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Reading a client",
-    )?;
     let tenant = state.read();
     let client = tenant
         .client(kind, &client_id)
@@ -271,17 +259,11 @@ async fn get_one(
 }
 
 async fn exists(
+    _: Authorized<ReadClient>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id)): Path<(String, String)>,
-    headers: HeaderMap,
+    Path((_, client_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Reading a client",
-    )?;
     let tenant = state.read();
     tenant
         .client(kind, &client_id)
@@ -290,18 +272,13 @@ async fn exists(
 }
 
 async fn update(
+    _: Authorized<ChangeClient>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id)): Path<(String, String)>,
+    Path((_, client_id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantAdministrator,
-        "Changing a client",
-    )?;
     if state.read().client(kind, &client_id).is_none() {
         return Err(client_not_found(kind, &client_id));
     }
@@ -325,17 +302,11 @@ async fn update(
 }
 
 async fn delete(
+    _: Authorized<DeleteClient>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id)): Path<(String, String)>,
-    headers: HeaderMap,
+    Path((_, client_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantAdministrator,
-        "Deleting a client",
-    )?;
     state
         .write(|t| {
             if t.remove(kind, &client_id) {

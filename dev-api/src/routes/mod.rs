@@ -8,6 +8,7 @@
 //! /api/v1/Tenants/{tenantId}/Roles[/{roleId}[/clientcredentialclients]]
 //! ```
 
+pub mod authorized;
 pub mod clients;
 pub mod dev;
 pub mod roles;

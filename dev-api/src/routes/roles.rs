@@ -15,10 +15,23 @@ use crate::{
     http::{head_total, is_verbose, json, parse_array_body, with_total, ListQuery},
     model::{ClientCredentialClient, Role},
     store::{client_not_found, ClientKind, StoredClient},
-    AppState, UserRole,
+    AppState,
 };
 
-use super::TENANT_BASE;
+use super::{
+    authorized::{operations, Authorized},
+    TENANT_BASE,
+};
+
+operations! {
+    ListRoles: TenantMember, "Listing roles";
+    CountRoles: TenantMember, "Counting roles";
+    ReadRole: TenantMember, "Reading a role";
+    ListClientsOfRole: TenantMember, "Listing clients of a role";
+    CountClientsOfRole: TenantMember, "Counting clients of a role";
+    ReadClientRoles: TenantMember, "Reading the roles of a client";
+    ChangeClientRoles: TenantAdministrator, "Changing the roles of a client";
+}
 
 /// The role routes.
 pub fn routes() -> Router<AppState> {
@@ -68,17 +81,11 @@ fn filtered<'a>(roles: &'a [Role], query: &ListQuery) -> Vec<&'a Role> {
 }
 
 async fn list(
+    _: Authorized<ListRoles>,
     State(state): State<AppState>,
-    Path(tenant_id): Path<String>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Listing roles",
-    )?;
     let query = ListQuery::parse(raw.as_deref())?;
     let tenant = state.read();
     let all = filtered(&tenant.roles, &query);
@@ -91,33 +98,21 @@ async fn list(
 }
 
 async fn count(
+    _: Authorized<CountRoles>,
     State(state): State<AppState>,
-    Path(tenant_id): Path<String>,
     RawQuery(raw): RawQuery,
-    headers: HeaderMap,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Counting roles",
-    )?;
     let query = ListQuery::parse(raw.as_deref())?;
     let tenant = state.read();
     Ok(head_total(filtered(&tenant.roles, &query).len()))
 }
 
 async fn get_one(
+    _: Authorized<ReadRole>,
     State(state): State<AppState>,
-    Path((tenant_id, role_id)): Path<(String, String)>,
+    Path((_, role_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Reading a role",
-    )?;
     let tenant = state.read();
     let role = tenant
         .role(&role_id)
@@ -126,16 +121,10 @@ async fn get_one(
 }
 
 async fn exists(
+    _: Authorized<ReadRole>,
     State(state): State<AppState>,
-    Path((tenant_id, role_id)): Path<(String, String)>,
-    headers: HeaderMap,
+    Path((_, role_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Reading a role",
-    )?;
     let tenant = state.read();
     tenant
         .role(&role_id)
@@ -153,17 +142,12 @@ fn with_role<'a>(
 }
 
 async fn clients_with_role(
+    _: Authorized<ListClientsOfRole>,
     State(state): State<AppState>,
-    Path((tenant_id, role_id)): Path<(String, String)>,
+    Path((_, role_id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Listing clients of a role",
-    )?;
     let query = ListQuery::parse(raw.as_deref())?;
     let tenant = state.read();
     tenant
@@ -186,16 +170,10 @@ async fn clients_with_role(
 }
 
 async fn count_clients_with_role(
+    _: Authorized<CountClientsOfRole>,
     State(state): State<AppState>,
-    Path((tenant_id, role_id)): Path<(String, String)>,
-    headers: HeaderMap,
+    Path((_, role_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Counting clients of a role",
-    )?;
     let tenant = state.read();
     tenant
         .role(&role_id)
@@ -209,17 +187,12 @@ async fn count_clients_with_role(
 }
 
 async fn client_roles(
+    _: Authorized<ReadClientRoles>,
     State(state): State<AppState>,
-    Path((tenant_id, client_id)): Path<(String, String)>,
+    Path((_, client_id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Reading the roles of a client",
-    )?;
     let query = ListQuery::parse(raw.as_deref())?;
     let tenant = state.read();
     let kind = ClientKind::ClientCredential;
@@ -236,16 +209,10 @@ async fn client_roles(
 }
 
 async fn count_client_roles(
+    _: Authorized<ReadClientRoles>,
     State(state): State<AppState>,
-    Path((tenant_id, client_id)): Path<(String, String)>,
-    headers: HeaderMap,
+    Path((_, client_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantMember,
-        "Reading the roles of a client",
-    )?;
     let tenant = state.read();
     let kind = ClientKind::ClientCredential;
     let client = tenant
@@ -255,17 +222,12 @@ async fn count_client_roles(
 }
 
 async fn set_client_roles(
+    _: Authorized<ChangeClientRoles>,
     State(state): State<AppState>,
-    Path((tenant_id, client_id)): Path<(String, String)>,
+    Path((_, client_id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    state.authorize(
-        &headers,
-        &tenant_id,
-        UserRole::TenantAdministrator,
-        "Changing the roles of a client",
-    )?;
     let kind = ClientKind::ClientCredential;
     if state.read().client(kind, &client_id).is_none() {
         return Err(client_not_found(kind, &client_id));

@@ -16,10 +16,22 @@ use crate::{
     http::{head_total, is_verbose, json, parse_body, secret_id, with_total, ListQuery},
     model::{ClientSecret, ClientSecretCreateOrUpdate, ClientSecretResponse},
     store::{client_not_found, secret_not_found, ClientKind},
-    AppState, UserRole,
+    AppState,
 };
 
-use super::TENANT_BASE;
+use super::{
+    authorized::{operations, Authorized},
+    TENANT_BASE,
+};
+
+operations! {
+    ListSecrets: TenantAdministrator, "Listing client secrets";
+    CountSecrets: TenantAdministrator, "Counting client secrets";
+    AddSecret: TenantAdministrator, "Adding a client secret";
+    ReadSecret: TenantAdministrator, "Reading a client secret";
+    ChangeSecret: TenantAdministrator, "Changing a client secret";
+    DeleteSecret: TenantAdministrator, "Deleting a client secret";
+}
 
 /// The secret routes of one kind.
 pub fn routes(kind: ClientKind) -> Router<AppState> {
@@ -33,20 +45,14 @@ pub fn routes(kind: ClientKind) -> Router<AppState> {
         .layer(Extension(kind))
 }
 
-fn admin(state: &AppState, headers: &HeaderMap, tenant_id: &str, what: &str) -> ApiResult<()> {
-    state
-        .authorize(headers, tenant_id, UserRole::TenantAdministrator, what)
-        .map(|_| ())
-}
-
 async fn list(
+    _: Authorized<ListSecrets>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id)): Path<(String, String)>,
+    Path((_, client_id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    admin(&state, &headers, &tenant_id, "Listing client secrets")?;
     let query = ListQuery::parse(raw.as_deref())?;
     let tenant = state.read();
     let client = tenant
@@ -64,12 +70,11 @@ async fn list(
 }
 
 async fn count(
+    _: Authorized<CountSecrets>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id)): Path<(String, String)>,
-    headers: HeaderMap,
+    Path((_, client_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    admin(&state, &headers, &tenant_id, "Counting client secrets")?;
     let tenant = state.read();
     let client = tenant
         .client(kind, &client_id)
@@ -78,13 +83,13 @@ async fn count(
 }
 
 async fn create(
+    _: Authorized<AddSecret>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id)): Path<(String, String)>,
+    Path((_, client_id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    admin(&state, &headers, &tenant_id, "Adding a client secret")?;
     if state.read().client(kind, &client_id).is_none() {
         return Err(client_not_found(kind, &client_id));
     }
@@ -107,12 +112,12 @@ async fn create(
 }
 
 async fn get_one(
+    _: Authorized<ReadSecret>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id, secret)): Path<(String, String, String)>,
+    Path((_, client_id, secret)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    admin(&state, &headers, &tenant_id, "Reading a client secret")?;
     let tenant = state.read();
     let client = tenant
         .client(kind, &client_id)
@@ -129,12 +134,11 @@ async fn get_one(
 }
 
 async fn exists(
+    _: Authorized<ReadSecret>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id, secret)): Path<(String, String, String)>,
-    headers: HeaderMap,
+    Path((_, client_id, secret)): Path<(String, String, String)>,
 ) -> ApiResult<Response> {
-    admin(&state, &headers, &tenant_id, "Reading a client secret")?;
     let tenant = state.read();
     let client = tenant
         .client(kind, &client_id)
@@ -147,13 +151,13 @@ async fn exists(
 }
 
 async fn update(
+    _: Authorized<ChangeSecret>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id, secret)): Path<(String, String, String)>,
+    Path((_, client_id, secret)): Path<(String, String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    admin(&state, &headers, &tenant_id, "Changing a client secret")?;
     let id = {
         let tenant = state.read();
         let client = tenant
@@ -177,12 +181,11 @@ async fn update(
 }
 
 async fn delete(
+    _: Authorized<DeleteSecret>,
     State(state): State<AppState>,
     Extension(kind): Extension<ClientKind>,
-    Path((tenant_id, client_id, secret)): Path<(String, String, String)>,
-    headers: HeaderMap,
+    Path((_, client_id, secret)): Path<(String, String, String)>,
 ) -> ApiResult<Response> {
-    admin(&state, &headers, &tenant_id, "Deleting a client secret")?;
     if state.read().client(kind, &client_id).is_none() {
         return Err(client_not_found(kind, &client_id));
     }

@@ -39,6 +39,19 @@ pub fn with_total(mut response: Response, total: usize) -> Response {
     response
 }
 
+/// 200 with the page of `all` that `query` asks for, each item in its `wire` shape, and
+/// `Total-Count: all.len()` (collection GET).
+pub fn list_page<'a, T: 'a, W: Serialize>(
+    query: &ListQuery,
+    all: impl ExactSizeIterator<Item = &'a T>,
+    wire: impl FnMut(&'a T) -> W,
+    headers: &HeaderMap,
+) -> Response {
+    let total = all.len();
+    let page: Vec<W> = query.page(all).into_iter().map(wire).collect();
+    with_total(json(StatusCode::OK, &page, is_verbose(headers)), total)
+}
+
 /// 200 with no body and `Total-Count` (collection HEAD).
 pub fn head_total(total: usize) -> Response {
     with_total(StatusCode::OK.into_response(), total)

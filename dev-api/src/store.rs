@@ -412,6 +412,22 @@ impl Tenant {
         self.clients[kind.index()].get_mut(&key(id))
     }
 
+    /// The client of `kind` with `id`, or its 404.
+    pub fn find_client(&self, kind: ClientKind, id: &str) -> Result<&StoredClient, ApiError> {
+        self.client(kind, id)
+            .ok_or_else(|| client_not_found(kind, id))
+    }
+
+    /// Mutable access to the client of `kind` with `id`, or its 404.
+    fn find_client_mut(
+        &mut self,
+        kind: ClientKind,
+        id: &str,
+    ) -> Result<&mut StoredClient, ApiError> {
+        self.client_mut(kind, id)
+            .ok_or_else(|| client_not_found(kind, id))
+    }
+
     /// Whether any client of any kind has `id`.
     pub fn id_taken(&self, id: &str) -> bool {
         let k = key(id);
@@ -448,6 +464,11 @@ impl Tenant {
             r.id.as_deref()
                 .is_some_and(|rid| rid.eq_ignore_ascii_case(id))
         })
+    }
+
+    /// The role with `id`, or its 404.
+    pub fn find_role(&self, id: &str) -> Result<&Role, ApiError> {
+        self.role(id).ok_or_else(|| role_not_found(id))
     }
 
     /// The id of the tenant's Tenant Member role.
@@ -571,9 +592,7 @@ impl Tenant {
         id: &str,
         input: ClientInput,
     ) -> Result<StoredClient, ApiError> {
-        if self.client(kind, id).is_none() {
-            return Err(client_not_found(kind, id));
-        }
+        self.find_client(kind, id)?;
         if let Some(body_id) = input.id.as_deref() {
             if !body_id.trim().is_empty() && !body_id.trim().eq_ignore_ascii_case(id.trim()) {
                 return Err(ApiError::bad_request(
@@ -619,9 +638,7 @@ impl Tenant {
             .map(rules::cors_origins)
             .transpose()?;
 
-        let client = self
-            .client_mut(kind, id)
-            .ok_or_else(|| client_not_found(kind, id))?;
+        let client = self.find_client_mut(kind, id)?;
         if let Some(name) = name {
             client.name = name;
         }
@@ -676,9 +693,7 @@ impl Tenant {
         role_ids: &[String],
     ) -> Result<Vec<Role>, ApiError> {
         let kind = ClientKind::ClientCredential;
-        if self.client(kind, id).is_none() {
-            return Err(client_not_found(kind, id));
-        }
+        self.find_client(kind, id)?;
         let ids = self.validate_role_ids(role_ids)?;
         let roles = self.roles_of(&ids);
         if let Some(client) = self.client_mut(kind, id) {
@@ -718,11 +733,7 @@ impl Tenant {
         body: model::ClientSecretCreateOrUpdate,
     ) -> Result<NewSecret, ApiError> {
         let expiry = rules::secret_expiry(body.expires, body.expiration)?;
-        let count = self
-            .client(kind, client_id)
-            .ok_or_else(|| client_not_found(kind, client_id))?
-            .secrets
-            .len();
+        let count = self.find_client(kind, client_id)?.secrets.len();
         if count >= rules::MAX_SECRETS {
             return Err(rules::too_many_secrets(client_id));
         }
@@ -744,9 +755,7 @@ impl Tenant {
         secret_id: i32,
         body: model::ClientSecretCreateOrUpdate,
     ) -> Result<StoredSecret, ApiError> {
-        let client = self
-            .client_mut(kind, client_id)
-            .ok_or_else(|| client_not_found(kind, client_id))?;
+        let client = self.find_client_mut(kind, client_id)?;
         let secret = client
             .secrets
             .iter_mut()
@@ -773,9 +782,7 @@ impl Tenant {
         client_id: &str,
         secret_id: i32,
     ) -> Result<(), ApiError> {
-        let client = self
-            .client_mut(kind, client_id)
-            .ok_or_else(|| client_not_found(kind, client_id))?;
+        let client = self.find_client_mut(kind, client_id)?;
         let before = client.secrets.len();
         client.secrets.retain(|s| s.id != secret_id);
         if client.secrets.len() == before {
@@ -823,6 +830,15 @@ pub fn client_not_found(kind: ClientKind, id: &str) -> ApiError {
         format!("There is no {} with Id {id} in this tenant.", kind.label()),
         "Check the client Id and the client type. The client may have been deleted: refresh \
          the list.",
+    )
+}
+
+/// 404 for a role.
+pub fn role_not_found(role_id: &str) -> ApiError {
+    ApiError::not_found(
+        "The role was not found.",
+        format!("There is no role with Id {role_id} in this tenant."),
+        "Use a role Id from GET /api/v1/Tenants/{tenantId}/Roles.",
     )
 }
 

@@ -1,8 +1,8 @@
-//! [`Authorized`]: the extractor every tenant route starts with. It reads the bearer token and
-//! the `{tenant_id}` of the path and lets the request through only when the token is known
-//! (else 401), the tenant is the one served (else 404) and the user holds the role the
-//! operation needs (else 403 naming the operation). Routes declare their operations with
-//! [`operations!`](crate::routes::authorized::operations).
+//! Who may do what. [`Authorized`] is the extractor every tenant route starts with: it reads
+//! the bearer token and the `{tenant_id}` of the path, and lets the request through only when
+//! the token is known (else 401), the tenant is the one served (else 404) and the user holds
+//! the role the operation needs (else 403 naming the operation). The operations, with their
+//! roles, are the table at the end of this file.
 
 use std::marker::PhantomData;
 
@@ -28,17 +28,16 @@ pub trait Operation {
 macro_rules! operations {
     ($($name:ident: $role:ident, $what:literal;)+) => {
         $(
-            #[doc = $what]
-            pub(crate) enum $name {}
+            #[doc = concat!($what, ": needs ", stringify!($role), ".")]
+            pub enum $name {}
 
-            impl $crate::routes::authorized::Operation for $name {
-                const ROLE: $crate::UserRole = $crate::UserRole::$role;
+            impl Operation for $name {
+                const ROLE: UserRole = UserRole::$role;
                 const NAME: &'static str = $what;
             }
         )+
     };
 }
-pub(crate) use operations;
 
 /// The caller, authorized for the operation `Op` in the tenant of the path.
 pub struct Authorized<Op>(pub User, PhantomData<fn() -> Op>);
@@ -61,4 +60,29 @@ impl<Op: Operation> FromRequestParts<AppState> for Authorized<Op> {
             .map_err(IntoResponse::into_response)?;
         Ok(Self(user, PhantomData))
     }
+}
+
+operations! {
+    // Clients of every kind (routes/clients.rs).
+    ListClients: TenantMember, "Listing clients";
+    CountClients: TenantMember, "Counting clients";
+    CreateClient: TenantAdministrator, "Creating a client";
+    ReadClient: TenantMember, "Reading a client";
+    ChangeClient: TenantAdministrator, "Changing a client";
+    DeleteClient: TenantAdministrator, "Deleting a client";
+    // Secrets: all of it needs Tenant Administrator, reading included (routes/secrets.rs).
+    ListSecrets: TenantAdministrator, "Listing client secrets";
+    CountSecrets: TenantAdministrator, "Counting client secrets";
+    AddSecret: TenantAdministrator, "Adding a client secret";
+    ReadSecret: TenantAdministrator, "Reading a client secret";
+    ChangeSecret: TenantAdministrator, "Changing a client secret";
+    DeleteSecret: TenantAdministrator, "Deleting a client secret";
+    // Tenant roles and the roles of a client credential client (routes/roles.rs).
+    ListRoles: TenantMember, "Listing roles";
+    CountRoles: TenantMember, "Counting roles";
+    ReadRole: TenantMember, "Reading a role";
+    ListClientsOfRole: TenantMember, "Listing clients of a role";
+    CountClientsOfRole: TenantMember, "Counting clients of a role";
+    ReadClientRoles: TenantMember, "Reading the roles of a client";
+    ChangeClientRoles: TenantAdministrator, "Changing the roles of a client";
 }

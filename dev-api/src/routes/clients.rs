@@ -14,7 +14,7 @@ use crate::{
     errors::ApiResult,
     http::{head_total, is_verbose, json, parse_body, with_total, ListQuery},
     model::{
-        AuthorizationCodeClient, ClientCreateResponse, ClientCredentialClient,
+        format_date, AuthorizationCodeClient, ClientCreateResponse, ClientCredentialClient,
         ClientCredentialClientCreate, ClientCredentialClientMultiStatusResponse, HybridClient,
         HybridClientCreate, MultiStatusResponseChildError,
     },
@@ -23,18 +23,11 @@ use crate::{
 };
 
 use super::{
-    authorized::{operations, Authorized},
+    authorized::{
+        Authorized, ChangeClient, CountClients, CreateClient, DeleteClient, ListClients, ReadClient,
+    },
     TENANT_BASE,
 };
-
-operations! {
-    ListClients: TenantMember, "Listing clients";
-    CountClients: TenantMember, "Counting clients";
-    CreateClient: TenantAdministrator, "Creating a client";
-    ReadClient: TenantMember, "Reading a client";
-    ChangeClient: TenantAdministrator, "Changing a client";
-    DeleteClient: TenantAdministrator, "Deleting a client";
-}
 
 /// The routes of one kind.
 pub fn routes(kind: ClientKind) -> Router<AppState> {
@@ -177,6 +170,29 @@ async fn count(
     Ok(head_total(found.len()))
 }
 
+/// Reads the body of a create (`create`) or an update of a client of `kind`: each has its own
+/// documented schema.
+fn read_input(
+    kind: ClientKind,
+    create: bool,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> ApiResult<ClientInput> {
+    Ok(match (kind, create) {
+        (ClientKind::ClientCredential, true) => {
+            parse_body::<ClientCredentialClientCreate>(headers, body)?.into()
+        }
+        (ClientKind::ClientCredential, false) => {
+            parse_body::<ClientCredentialClient>(headers, body)?.into()
+        }
+        (ClientKind::Hybrid, true) => parse_body::<HybridClientCreate>(headers, body)?.into(),
+        (ClientKind::Hybrid, false) => parse_body::<HybridClient>(headers, body)?.into(),
+        (ClientKind::AuthorizationCode, _) => {
+            parse_body::<AuthorizationCodeClient>(headers, body)?.into()
+        }
+    })
+}
+
 async fn create(
     _: Authorized<CreateClient>,
     State(state): State<AppState>,
@@ -184,49 +200,24 @@ async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input: ClientInput = match kind {
-        ClientKind::ClientCredential => {
-            parse_body::<ClientCredentialClientCreate>(&headers, &body)?.into()
-        }
-        ClientKind::Hybrid => parse_body::<HybridClientCreate>(&headers, &body)?.into(),
-        ClientKind::AuthorizationCode => {
-            parse_body::<AuthorizationCodeClient>(&headers, &body)?.into()
-        }
-    };
+    let input = read_input(kind, true, &headers, &body)?;
     let (client, secret) = state.write(|t| t.create_client(kind, input)).await?;
     let verbose = is_verbose(&headers);
-    let mut response = match (kind, secret) {
-        (ClientKind::ClientCredential, Some(secret)) => json(
+    // Kinds with secrets answer with the first secret and the client inside; the others with
+    // the client alone.
+    let mut response = match secret {
+        Some(secret) => json(
             StatusCode::CREATED,
             &ClientCreateResponse {
                 secret: Some(secret.value),
                 id: secret.stored.id,
                 description: secret.stored.description,
-                expiration_date: secret
-                    .stored
-                    .expiration
-                    .as_ref()
-                    .map(crate::model::format_date),
-                client: Some(client.to_cc()),
+                expiration_date: secret.stored.expiration.as_ref().map(format_date),
+                client: Some(client.to_wire()),
             },
             verbose,
         ),
-        (ClientKind::Hybrid, Some(secret)) => json(
-            StatusCode::CREATED,
-            &ClientCreateResponse::<HybridClient> {
-                secret: Some(secret.value),
-                id: secret.stored.id,
-                description: secret.stored.description,
-                expiration_date: secret
-                    .stored
-                    .expiration
-                    .as_ref()
-                    .map(crate::model::format_date),
-                client: Some(client.to_hybrid()),
-            },
-            verbose,
-        ),
-        _ => json(StatusCode::CREATED, &client.to_wire(), verbose),
+        None => json(StatusCode::CREATED, &client.to_wire(), verbose),
     };
     let location = format!(
         "/api/v1/Tenants/{}/{}/{}",
@@ -248,9 +239,7 @@ async fn get_one(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let tenant = state.read();
-    let client = tenant
-        .client(kind, &client_id)
-        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    let client = tenant.find_client(kind, &client_id)?;
     Ok(json(
         StatusCode::OK,
         &client.to_wire(),
@@ -265,9 +254,7 @@ async fn exists(
     Path((_, client_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
     let tenant = state.read();
-    tenant
-        .client(kind, &client_id)
-        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    tenant.find_client(kind, &client_id)?;
     Ok(StatusCode::OK.into_response())
 }
 
@@ -279,18 +266,8 @@ async fn update(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    if state.read().client(kind, &client_id).is_none() {
-        return Err(client_not_found(kind, &client_id));
-    }
-    let input: ClientInput = match kind {
-        ClientKind::ClientCredential => {
-            parse_body::<ClientCredentialClient>(&headers, &body)?.into()
-        }
-        ClientKind::Hybrid => parse_body::<HybridClient>(&headers, &body)?.into(),
-        ClientKind::AuthorizationCode => {
-            parse_body::<AuthorizationCodeClient>(&headers, &body)?.into()
-        }
-    };
+    state.read().find_client(kind, &client_id)?;
+    let input = read_input(kind, false, &headers, &body)?;
     let client = state
         .write(|t| t.update_client(kind, &client_id, input))
         .await?;

@@ -12,26 +12,19 @@ use axum::{
 
 use crate::{
     errors::{ApiError, ApiResult},
-    http::{head_total, is_verbose, json, parse_array_body, with_total, ListQuery},
-    model::{ClientCredentialClient, Role},
-    store::{client_not_found, ClientKind, StoredClient},
+    http::{head_total, is_verbose, json, list_page, parse_array_body, ListQuery},
+    model::Role,
+    store::{ClientKind, StoredClient},
     AppState,
 };
 
 use super::{
-    authorized::{operations, Authorized},
+    authorized::{
+        Authorized, ChangeClientRoles, CountClientsOfRole, CountRoles, ListClientsOfRole,
+        ListRoles, ReadClientRoles, ReadRole,
+    },
     TENANT_BASE,
 };
-
-operations! {
-    ListRoles: TenantMember, "Listing roles";
-    CountRoles: TenantMember, "Counting roles";
-    ReadRole: TenantMember, "Reading a role";
-    ListClientsOfRole: TenantMember, "Listing clients of a role";
-    CountClientsOfRole: TenantMember, "Counting clients of a role";
-    ReadClientRoles: TenantMember, "Reading the roles of a client";
-    ChangeClientRoles: TenantAdministrator, "Changing the roles of a client";
-}
 
 /// The role routes.
 pub fn routes() -> Router<AppState> {
@@ -59,14 +52,6 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-fn role_not_found(role_id: &str) -> ApiError {
-    ApiError::not_found(
-        "The role was not found.",
-        format!("There is no role with Id {role_id} in this tenant."),
-        "Use a role Id from GET /api/v1/Tenants/{tenantId}/Roles.",
-    )
-}
-
 fn filtered<'a>(roles: &'a [Role], query: &ListQuery) -> Vec<&'a Role> {
     roles
         .iter()
@@ -89,12 +74,7 @@ async fn list(
     let query = ListQuery::parse(raw.as_deref())?;
     let tenant = state.read();
     let all = filtered(&tenant.roles, &query);
-    let total = all.len();
-    let page = query.page(all.into_iter());
-    Ok(with_total(
-        json(StatusCode::OK, &page, is_verbose(&headers)),
-        total,
-    ))
+    Ok(list_page(&query, all.into_iter(), |r| r, &headers))
 }
 
 async fn count(
@@ -114,9 +94,7 @@ async fn get_one(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let tenant = state.read();
-    let role = tenant
-        .role(&role_id)
-        .ok_or_else(|| role_not_found(&role_id))?;
+    let role = tenant.find_role(&role_id)?;
     Ok(json(StatusCode::OK, role, is_verbose(&headers)))
 }
 
@@ -126,9 +104,7 @@ async fn exists(
     Path((_, role_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
     let tenant = state.read();
-    tenant
-        .role(&role_id)
-        .ok_or_else(|| role_not_found(&role_id))?;
+    tenant.find_role(&role_id)?;
     Ok(StatusCode::OK.into_response())
 }
 
@@ -150,22 +126,16 @@ async fn clients_with_role(
 ) -> ApiResult<Response> {
     let query = ListQuery::parse(raw.as_deref())?;
     let tenant = state.read();
-    tenant
-        .role(&role_id)
-        .ok_or_else(|| role_not_found(&role_id))?;
+    tenant.find_role(&role_id)?;
     let all = with_role(
         tenant.clients(ClientKind::ClientCredential).values(),
         &role_id,
     );
-    let total = all.len();
-    let page: Vec<ClientCredentialClient> = query
-        .page(all.into_iter())
-        .into_iter()
-        .map(|c| c.to_cc())
-        .collect();
-    Ok(with_total(
-        json(StatusCode::OK, &page, is_verbose(&headers)),
-        total,
+    Ok(list_page(
+        &query,
+        all.into_iter(),
+        StoredClient::to_cc,
+        &headers,
     ))
 }
 
@@ -175,9 +145,7 @@ async fn count_clients_with_role(
     Path((_, role_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
     let tenant = state.read();
-    tenant
-        .role(&role_id)
-        .ok_or_else(|| role_not_found(&role_id))?;
+    tenant.find_role(&role_id)?;
     let total = with_role(
         tenant.clients(ClientKind::ClientCredential).values(),
         &role_id,
@@ -195,17 +163,9 @@ async fn client_roles(
 ) -> ApiResult<Response> {
     let query = ListQuery::parse(raw.as_deref())?;
     let tenant = state.read();
-    let kind = ClientKind::ClientCredential;
-    let client = tenant
-        .client(kind, &client_id)
-        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    let client = tenant.find_client(ClientKind::ClientCredential, &client_id)?;
     let roles = tenant.roles_of(&client.role_ids);
-    let total = roles.len();
-    let page = query.page(roles.iter());
-    Ok(with_total(
-        json(StatusCode::OK, &page, is_verbose(&headers)),
-        total,
-    ))
+    Ok(list_page(&query, roles.iter(), |r| r, &headers))
 }
 
 async fn count_client_roles(
@@ -214,10 +174,7 @@ async fn count_client_roles(
     Path((_, client_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
     let tenant = state.read();
-    let kind = ClientKind::ClientCredential;
-    let client = tenant
-        .client(kind, &client_id)
-        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    let client = tenant.find_client(ClientKind::ClientCredential, &client_id)?;
     Ok(head_total(tenant.roles_of(&client.role_ids).len()))
 }
 
@@ -228,10 +185,9 @@ async fn set_client_roles(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let kind = ClientKind::ClientCredential;
-    if state.read().client(kind, &client_id).is_none() {
-        return Err(client_not_found(kind, &client_id));
-    }
+    state
+        .read()
+        .find_client(ClientKind::ClientCredential, &client_id)?;
     let roles: Vec<Role> = parse_array_body(&headers, &body)?;
     let mut ids = Vec::with_capacity(roles.len());
     for (index, role) in roles.iter().enumerate() {

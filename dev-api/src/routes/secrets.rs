@@ -13,25 +13,18 @@ use axum::{
 
 use crate::{
     errors::ApiResult,
-    http::{head_total, is_verbose, json, parse_body, secret_id, with_total, ListQuery},
-    model::{ClientSecret, ClientSecretCreateOrUpdate, ClientSecretResponse},
-    store::{client_not_found, secret_not_found, ClientKind},
+    http::{head_total, is_verbose, json, list_page, parse_body, secret_id, ListQuery},
+    model::{ClientSecretCreateOrUpdate, ClientSecretResponse},
+    store::{secret_not_found, ClientKind, StoredSecret, Tenant},
     AppState,
 };
 
 use super::{
-    authorized::{operations, Authorized},
+    authorized::{
+        AddSecret, Authorized, ChangeSecret, CountSecrets, DeleteSecret, ListSecrets, ReadSecret,
+    },
     TENANT_BASE,
 };
-
-operations! {
-    ListSecrets: TenantAdministrator, "Listing client secrets";
-    CountSecrets: TenantAdministrator, "Counting client secrets";
-    AddSecret: TenantAdministrator, "Adding a client secret";
-    ReadSecret: TenantAdministrator, "Reading a client secret";
-    ChangeSecret: TenantAdministrator, "Changing a client secret";
-    DeleteSecret: TenantAdministrator, "Deleting a client secret";
-}
 
 /// The secret routes of one kind.
 pub fn routes(kind: ClientKind) -> Router<AppState> {
@@ -45,6 +38,21 @@ pub fn routes(kind: ClientKind) -> Router<AppState> {
         .layer(Extension(kind))
 }
 
+/// The secret named in the path (`secret`) of the client `client_id`, or the 404 of the client,
+/// of an id that is not an integer, or of the secret, in that order.
+fn find_secret<'a>(
+    tenant: &'a Tenant,
+    kind: ClientKind,
+    client_id: &str,
+    secret: &str,
+) -> ApiResult<&'a StoredSecret> {
+    let client = tenant.find_client(kind, client_id)?;
+    let id = secret_id(secret)?;
+    client
+        .secret(id)
+        .ok_or_else(|| secret_not_found(client_id, id))
+}
+
 async fn list(
     _: Authorized<ListSecrets>,
     State(state): State<AppState>,
@@ -55,17 +63,12 @@ async fn list(
 ) -> ApiResult<Response> {
     let query = ListQuery::parse(raw.as_deref())?;
     let tenant = state.read();
-    let client = tenant
-        .client(kind, &client_id)
-        .ok_or_else(|| client_not_found(kind, &client_id))?;
-    let page: Vec<ClientSecret> = query
-        .page(client.secrets.iter())
-        .into_iter()
-        .map(|s| s.to_wire())
-        .collect();
-    Ok(with_total(
-        json(StatusCode::OK, &page, is_verbose(&headers)),
-        client.secrets.len(),
+    let client = tenant.find_client(kind, &client_id)?;
+    Ok(list_page(
+        &query,
+        client.secrets.iter(),
+        StoredSecret::to_wire,
+        &headers,
     ))
 }
 
@@ -76,9 +79,7 @@ async fn count(
     Path((_, client_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
     let tenant = state.read();
-    let client = tenant
-        .client(kind, &client_id)
-        .ok_or_else(|| client_not_found(kind, &client_id))?;
+    let client = tenant.find_client(kind, &client_id)?;
     Ok(head_total(client.secrets.len()))
 }
 
@@ -90,9 +91,7 @@ async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    if state.read().client(kind, &client_id).is_none() {
-        return Err(client_not_found(kind, &client_id));
-    }
+    state.read().find_client(kind, &client_id)?;
     let body: ClientSecretCreateOrUpdate = parse_body(&headers, &body)?;
     let secret = state
         .write(|t| t.add_secret(kind, &client_id, body))
@@ -119,13 +118,7 @@ async fn get_one(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let tenant = state.read();
-    let client = tenant
-        .client(kind, &client_id)
-        .ok_or_else(|| client_not_found(kind, &client_id))?;
-    let id = secret_id(&secret)?;
-    let secret = client
-        .secret(id)
-        .ok_or_else(|| secret_not_found(&client_id, id))?;
+    let secret = find_secret(&tenant, kind, &client_id, &secret)?;
     Ok(json(
         StatusCode::OK,
         &secret.to_wire(),
@@ -139,14 +132,7 @@ async fn exists(
     Extension(kind): Extension<ClientKind>,
     Path((_, client_id, secret)): Path<(String, String, String)>,
 ) -> ApiResult<Response> {
-    let tenant = state.read();
-    let client = tenant
-        .client(kind, &client_id)
-        .ok_or_else(|| client_not_found(kind, &client_id))?;
-    let id = secret_id(&secret)?;
-    client
-        .secret(id)
-        .ok_or_else(|| secret_not_found(&client_id, id))?;
+    find_secret(&state.read(), kind, &client_id, &secret)?;
     Ok(StatusCode::OK.into_response())
 }
 
@@ -158,17 +144,7 @@ async fn update(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let id = {
-        let tenant = state.read();
-        let client = tenant
-            .client(kind, &client_id)
-            .ok_or_else(|| client_not_found(kind, &client_id))?;
-        let id = secret_id(&secret)?;
-        client
-            .secret(id)
-            .ok_or_else(|| secret_not_found(&client_id, id))?;
-        id
-    };
+    let id = find_secret(&state.read(), kind, &client_id, &secret)?.id;
     let body: ClientSecretCreateOrUpdate = parse_body(&headers, &body)?;
     let updated = state
         .write(|t| t.update_secret(kind, &client_id, id, body))
@@ -186,9 +162,7 @@ async fn delete(
     Extension(kind): Extension<ClientKind>,
     Path((_, client_id, secret)): Path<(String, String, String)>,
 ) -> ApiResult<Response> {
-    if state.read().client(kind, &client_id).is_none() {
-        return Err(client_not_found(kind, &client_id));
-    }
+    state.read().find_client(kind, &client_id)?;
     let id = secret_id(&secret)?;
     state
         .write(|t| t.delete_secret(kind, &client_id, id))

@@ -254,92 +254,43 @@ pub struct ClientInput {
     pub secret_expiration_date: Option<DateTime<Utc>>,
 }
 
-impl From<model::ClientCredentialClientCreate> for ClientInput {
-    fn from(b: model::ClientCredentialClientCreate) -> Self {
-        Self {
-            id: b.id,
-            name: b.name,
-            enabled: b.enabled,
-            access_token_lifetime: b.access_token_lifetime,
-            tags: b.tags,
-            role_ids: b.role_ids,
-            secret_description: b.secret_description,
-            secret_expiration_date: b.secret_expiration_date,
-            ..Self::default()
-        }
-    }
+/// `From<Body> for ClientInput` for each create and update body: the fields the body has are
+/// taken over, the others stay `None`.
+macro_rules! client_input_from {
+    ($($body:ty { $($field:ident),+ $(,)? })+) => {
+        $(
+            impl From<$body> for ClientInput {
+                fn from(b: $body) -> Self {
+                    Self {
+                        $($field: b.$field,)+
+                        ..Self::default()
+                    }
+                }
+            }
+        )+
+    };
 }
 
-impl From<ClientCredentialClient> for ClientInput {
-    fn from(b: ClientCredentialClient) -> Self {
-        Self {
-            id: b.id,
-            name: b.name,
-            enabled: b.enabled,
-            access_token_lifetime: b.access_token_lifetime,
-            tags: b.tags,
-            role_ids: b.role_ids,
-            ..Self::default()
-        }
+client_input_from! {
+    model::ClientCredentialClientCreate {
+        id, name, enabled, access_token_lifetime, tags, role_ids, secret_description,
+        secret_expiration_date,
     }
-}
-
-impl From<model::HybridClientCreate> for ClientInput {
-    fn from(b: model::HybridClientCreate) -> Self {
-        Self {
-            id: b.id,
-            name: b.name,
-            enabled: b.enabled,
-            access_token_lifetime: b.access_token_lifetime,
-            tags: b.tags,
-            redirect_uris: b.redirect_uris,
-            post_logout_redirect_uris: b.post_logout_redirect_uris,
-            client_uri: b.client_uri,
-            logo_uri: b.logo_uri,
-            allow_offline_access: b.allow_offline_access,
-            allow_access_tokens_via_browser: b.allow_access_tokens_via_browser,
-            secret_description: b.secret_description,
-            secret_expiration_date: b.secret_expiration_date,
-            ..Self::default()
-        }
+    ClientCredentialClient {
+        id, name, enabled, access_token_lifetime, tags, role_ids,
     }
-}
-
-impl From<HybridClient> for ClientInput {
-    fn from(b: HybridClient) -> Self {
-        Self {
-            id: b.id,
-            name: b.name,
-            enabled: b.enabled,
-            access_token_lifetime: b.access_token_lifetime,
-            tags: b.tags,
-            redirect_uris: b.redirect_uris,
-            post_logout_redirect_uris: b.post_logout_redirect_uris,
-            client_uri: b.client_uri,
-            logo_uri: b.logo_uri,
-            allow_offline_access: b.allow_offline_access,
-            allow_access_tokens_via_browser: b.allow_access_tokens_via_browser,
-            ..Self::default()
-        }
+    model::HybridClientCreate {
+        id, name, enabled, access_token_lifetime, tags, redirect_uris, post_logout_redirect_uris,
+        client_uri, logo_uri, allow_offline_access, allow_access_tokens_via_browser,
+        secret_description, secret_expiration_date,
     }
-}
-
-impl From<AuthorizationCodeClient> for ClientInput {
-    fn from(b: AuthorizationCodeClient) -> Self {
-        Self {
-            id: b.id,
-            name: b.name,
-            enabled: b.enabled,
-            access_token_lifetime: b.access_token_lifetime,
-            tags: b.tags,
-            redirect_uris: b.redirect_uris,
-            post_logout_redirect_uris: b.post_logout_redirect_uris,
-            client_uri: b.client_uri,
-            logo_uri: b.logo_uri,
-            allow_offline_access: b.allow_offline_access,
-            allowed_cors_origins: b.allowed_cors_origins,
-            ..Self::default()
-        }
+    HybridClient {
+        id, name, enabled, access_token_lifetime, tags, redirect_uris, post_logout_redirect_uris,
+        client_uri, logo_uri, allow_offline_access, allow_access_tokens_via_browser,
+    }
+    AuthorizationCodeClient {
+        id, name, enabled, access_token_lifetime, tags, redirect_uris, post_logout_redirect_uris,
+        client_uri, logo_uri, allow_offline_access, allowed_cors_origins,
     }
 }
 

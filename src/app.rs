@@ -117,11 +117,11 @@ fn FullPage(title: &'static str, children: Children) -> impl IntoView {
 pub fn Console(session: Session) -> impl IntoView {
     provide_context(session);
     let config = session.config();
-    provide_context(ApiClient::new(
-        config.api_base,
-        config.tenant_id,
-        move || session.token(),
-    ));
+    // Every response's status reaches the session: 401 → sign in again, 403 → read-only.
+    provide_context(
+        ApiClient::new(config.api_base, config.tenant_id, move || session.token())
+            .observing(move |status| session.note_status(status)),
+    );
     Toasts::provide();
     view! {
         <Router base=browser::router_base()>

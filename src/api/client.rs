@@ -25,6 +25,10 @@ use crate::model::{
 /// sends no `Authorization` header.
 pub type TokenSource = Arc<dyn Fn() -> Option<String> + Send + Sync>;
 
+/// Told the HTTP status of every response, whichever call made it: the one place where the
+/// app learns that the sign-in ended (401) or that the user may not change anything (403).
+pub type StatusObserver = Arc<dyn Fn(u16) + Send + Sync>;
+
 /// Executes an [`ApiRequest`] against a full URL and returns status, `Total-Count` and body.
 ///
 /// Only transport failures (the fetch itself rejected) are errors here; every HTTP status is
@@ -50,6 +54,7 @@ pub struct ApiClient {
     tenant_id: Arc<str>,
     token: TokenSource,
     transport: Arc<dyn Transport>,
+    observer: Option<StatusObserver>,
 }
 
 impl fmt::Debug for ApiClient {
@@ -95,7 +100,15 @@ impl ApiClient {
             tenant_id: Arc::from(tenant_id.into()),
             token,
             transport,
+            observer: None,
         }
+    }
+
+    /// The same client, telling `observer` the status of every response (see
+    /// [`StatusObserver`]).
+    pub fn observing(mut self, observer: impl Fn(u16) + Send + Sync + 'static) -> Self {
+        self.observer = Some(Arc::new(observer));
+        self
     }
 
     /// The base URL (no trailing `/`; empty = same origin).
@@ -313,7 +326,11 @@ impl ApiClient {
     /// Sends a request through the transport.
     pub async fn send(&self, request: ApiRequest) -> Result<RawResponse, ApiError> {
         let url = request.url(&self.base_url);
-        self.transport.send(url, request).await
+        let raw = self.transport.send(url, request).await?;
+        if let Some(observer) = &self.observer {
+            observer(raw.status);
+        }
+        Ok(raw)
     }
 
     async fn send_json<T: DeserializeOwned>(&self, request: ApiRequest) -> Result<T, ApiError> {

@@ -13,7 +13,7 @@ mod paging;
 mod request;
 mod response;
 
-pub use client::{ApiClient, TokenSource, Transport};
+pub use client::{ApiClient, StatusObserver, TokenSource, Transport};
 pub use error::ApiError;
 #[cfg(target_arch = "wasm32")]
 pub use fetch::FetchTransport;

@@ -723,3 +723,22 @@ fn list_roles_pages_until_a_short_page() {
     assert_eq!(mock.urls().len(), 2);
     assert!(mock.urls()[1].ends_with("/Roles?skip=100&count=100"));
 }
+
+#[test]
+fn the_status_observer_hears_every_call_including_roles_and_secrets() {
+    let mock = Mock::new(|request| {
+        if request.path.ends_with("/Roles") {
+            ok(401, json!({"Error": "expired"}))
+        } else {
+            ok(403, json!({"Error": "no"}))
+        }
+    });
+    let heard = Arc::new(Mutex::new(Vec::new()));
+    let sink = heard.clone();
+    let api =
+        client_with(mock, Some("t")).observing(move |status| sink.lock().unwrap().push(status));
+    assert!(block_on(api.list_secrets(ClientKind::Hybrid, "h1")).is_err());
+    assert!(block_on(api.list_roles()).is_err());
+    assert!(block_on(api.get_client(ClientKind::ClientCredentials, "c1")).is_err());
+    assert_eq!(*heard.lock().unwrap(), vec![403, 401, 403]);
+}

@@ -93,8 +93,12 @@ impl Session {
     /// Learns from an API failure: 401 → sign in again; 403 → read-only.
     pub fn note_status(&self, status: u16) {
         match status {
-            401 => self.expired.set(true),
-            403 => self.is_admin.set(Some(false)),
+            401 => {
+                let _ = self.expired.try_set(true);
+            }
+            403 => {
+                let _ = self.is_admin.try_set(Some(false));
+            }
             _ => {}
         }
     }

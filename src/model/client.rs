@@ -256,73 +256,31 @@ fn changed<T: PartialEq + Clone>(original: &Option<T>, edited: &Option<T>) -> Op
     }
 }
 
-impl ClientCredentialClient {
-    /// The PUT body that turns `self` into `edited` (changed fields only, no `Id`).
-    pub fn changes_to(&self, edited: &Self) -> Self {
-        ClientCredentialClient {
-            id: None,
-            name: changed(&self.name, &edited.name),
-            enabled: changed(&self.enabled, &edited.enabled),
-            access_token_lifetime: changed(
-                &self.access_token_lifetime,
-                &edited.access_token_lifetime,
-            ),
-            tags: changed(&self.tags, &edited.tags),
-            role_ids: changed(&self.role_ids, &edited.role_ids),
+/// `changes_to` for each client shape: every field but `Id` through [`changed`]. The struct
+/// literal names every field, so a field added to a shape and not here does not compile.
+macro_rules! changes_to {
+    ($($shape:ident { $($field:ident),* $(,)? })*) => {$(
+        impl $shape {
+            /// The PUT body that turns `self` into `edited` (changed fields only, no `Id`).
+            pub fn changes_to(&self, edited: &Self) -> Self {
+                $shape {
+                    id: None,
+                    $($field: changed(&self.$field, &edited.$field),)*
+                }
+            }
         }
-    }
+    )*};
 }
 
-impl HybridClient {
-    /// The PUT body that turns `self` into `edited` (changed fields only, no `Id`).
-    pub fn changes_to(&self, edited: &Self) -> Self {
-        HybridClient {
-            redirect_uris: changed(&self.redirect_uris, &edited.redirect_uris),
-            post_logout_redirect_uris: changed(
-                &self.post_logout_redirect_uris,
-                &edited.post_logout_redirect_uris,
-            ),
-            client_uri: changed(&self.client_uri, &edited.client_uri),
-            logo_uri: changed(&self.logo_uri, &edited.logo_uri),
-            id: None,
-            name: changed(&self.name, &edited.name),
-            enabled: changed(&self.enabled, &edited.enabled),
-            access_token_lifetime: changed(
-                &self.access_token_lifetime,
-                &edited.access_token_lifetime,
-            ),
-            tags: changed(&self.tags, &edited.tags),
-            allow_offline_access: changed(&self.allow_offline_access, &edited.allow_offline_access),
-            allow_access_tokens_via_browser: changed(
-                &self.allow_access_tokens_via_browser,
-                &edited.allow_access_tokens_via_browser,
-            ),
-        }
+changes_to! {
+    ClientCredentialClient { name, enabled, access_token_lifetime, tags, role_ids }
+    HybridClient {
+        redirect_uris, post_logout_redirect_uris, client_uri, logo_uri, name, enabled,
+        access_token_lifetime, tags, allow_offline_access, allow_access_tokens_via_browser,
     }
-}
-
-impl AuthorizationCodeClient {
-    /// The PUT body that turns `self` into `edited` (changed fields only, no `Id`).
-    pub fn changes_to(&self, edited: &Self) -> Self {
-        AuthorizationCodeClient {
-            redirect_uris: changed(&self.redirect_uris, &edited.redirect_uris),
-            post_logout_redirect_uris: changed(
-                &self.post_logout_redirect_uris,
-                &edited.post_logout_redirect_uris,
-            ),
-            client_uri: changed(&self.client_uri, &edited.client_uri),
-            logo_uri: changed(&self.logo_uri, &edited.logo_uri),
-            id: None,
-            name: changed(&self.name, &edited.name),
-            enabled: changed(&self.enabled, &edited.enabled),
-            access_token_lifetime: changed(
-                &self.access_token_lifetime,
-                &edited.access_token_lifetime,
-            ),
-            tags: changed(&self.tags, &edited.tags),
-            allowed_cors_origins: changed(&self.allowed_cors_origins, &edited.allowed_cors_origins),
-            allow_offline_access: changed(&self.allow_offline_access, &edited.allow_offline_access),
-        }
+    AuthorizationCodeClient {
+        redirect_uris, post_logout_redirect_uris, client_uri, logo_uri, name, enabled,
+        access_token_lifetime, tags, allowed_cors_origins, allow_offline_access,
     }
 }
 

@@ -37,67 +37,69 @@ fn round_trip<T: DeserializeOwned + Serialize>(name: &str) -> T {
     value
 }
 
+/// [`round_trip`] for the table below.
+fn check<T: DeserializeOwned + Serialize>(name: &str) {
+    drop(round_trip::<T>(name));
+}
+
 type Check = (&'static str, fn(&str));
 
 /// Every fixture file and the model type it documents.
 const FIXTURES: &[Check] = &[
-    ("authorization-code-client-list.json", |n| {
-        drop(round_trip::<Vec<AuthorizationCodeClient>>(n))
-    }),
-    ("authorization-code-client.json", |n| {
-        drop(round_trip::<AuthorizationCodeClient>(n))
-    }),
-    ("client-credential-client-create-request.json", |n| {
-        drop(round_trip::<ClientCredentialClientCreate>(n))
-    }),
-    ("client-credential-client-create-response.json", |n| {
-        drop(round_trip::<ClientCredentialClientCreateResponse>(n))
-    }),
-    ("client-credential-client-list.json", |n| {
-        drop(round_trip::<Vec<ClientCredentialClient>>(n))
-    }),
-    ("client-credential-client-multistatus-response.json", |n| {
-        drop(round_trip::<ClientCredentialClientMultiStatusResponse>(n))
-    }),
-    ("client-credential-client.json", |n| {
-        drop(round_trip::<ClientCredentialClient>(n))
-    }),
-    ("device-code-client.json", |n| {
-        drop(round_trip::<DeviceCodeClient>(n))
-    }),
-    ("error-response-legacy-example.json", |n| {
-        drop(round_trip::<ErrorResponse>(n))
-    }),
-    ("error-response.json", |n| {
-        drop(round_trip::<ErrorResponse>(n))
-    }),
-    ("hybrid-client-create-request.json", |n| {
-        drop(round_trip::<HybridClientCreate>(n))
-    }),
-    ("hybrid-client-create-response.json", |n| {
-        drop(round_trip::<HybridClientCreateResponse>(n))
-    }),
-    ("hybrid-client-list.json", |n| {
-        drop(round_trip::<Vec<HybridClient>>(n))
-    }),
-    ("hybrid-client.json", |n| {
-        drop(round_trip::<HybridClient>(n))
-    }),
-    ("multistatus-child-error.json", |n| {
-        drop(round_trip::<MultiStatusResponseChildError>(n))
-    }),
-    ("role-list.json", |n| drop(round_trip::<Vec<Role>>(n))),
-    ("role.json", |n| drop(round_trip::<Role>(n))),
-    ("secret-create-or-update-request.json", |n| {
-        drop(round_trip::<ClientSecretCreateOrUpdate>(n))
-    }),
-    ("secret-create-response.json", |n| {
-        drop(round_trip::<ClientSecretResponse>(n))
-    }),
-    ("secret-list.json", |n| {
-        drop(round_trip::<Vec<ClientSecret>>(n))
-    }),
-    ("secret.json", |n| drop(round_trip::<ClientSecret>(n))),
+    (
+        "authorization-code-client-list.json",
+        check::<Vec<AuthorizationCodeClient>>,
+    ),
+    (
+        "authorization-code-client.json",
+        check::<AuthorizationCodeClient>,
+    ),
+    (
+        "client-credential-client-create-request.json",
+        check::<ClientCredentialClientCreate>,
+    ),
+    (
+        "client-credential-client-create-response.json",
+        check::<ClientCredentialClientCreateResponse>,
+    ),
+    (
+        "client-credential-client-list.json",
+        check::<Vec<ClientCredentialClient>>,
+    ),
+    (
+        "client-credential-client-multistatus-response.json",
+        check::<ClientCredentialClientMultiStatusResponse>,
+    ),
+    (
+        "client-credential-client.json",
+        check::<ClientCredentialClient>,
+    ),
+    ("device-code-client.json", check::<DeviceCodeClient>),
+    ("error-response-legacy-example.json", check::<ErrorResponse>),
+    ("error-response.json", check::<ErrorResponse>),
+    (
+        "hybrid-client-create-request.json",
+        check::<HybridClientCreate>,
+    ),
+    (
+        "hybrid-client-create-response.json",
+        check::<HybridClientCreateResponse>,
+    ),
+    ("hybrid-client-list.json", check::<Vec<HybridClient>>),
+    ("hybrid-client.json", check::<HybridClient>),
+    (
+        "multistatus-child-error.json",
+        check::<MultiStatusResponseChildError>,
+    ),
+    ("role-list.json", check::<Vec<Role>>),
+    ("role.json", check::<Role>),
+    (
+        "secret-create-or-update-request.json",
+        check::<ClientSecretCreateOrUpdate>,
+    ),
+    ("secret-create-response.json", check::<ClientSecretResponse>),
+    ("secret-list.json", check::<Vec<ClientSecret>>),
+    ("secret.json", check::<ClientSecret>),
 ];
 
 #[test]

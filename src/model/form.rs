@@ -214,41 +214,41 @@ pub fn new_client_body<Tz: TimeZone>(
     let name = Some(form.name.trim().to_owned());
     let access_token_lifetime = form.access_token_lifetime;
     let secret_description = values.secret.description_if_any();
-    Ok(match kind {
-        ClientKind::ClientCredentials => {
-            NewClient::ClientCredentials(ClientCredentialClientCreate {
-                role_ids: Some(values.role_ids.clone()).filter(|roles| !roles.is_empty()),
+    // A kind's body: its own fields, then those of every kind.
+    macro_rules! body {
+        ($shape:ident { $($own:tt)* }) => {
+            $shape {
+                $($own)*
                 id,
                 name,
                 enabled: Some(true),
                 access_token_lifetime,
+                ..$shape::default()
+            }
+        };
+    }
+    Ok(match kind {
+        ClientKind::ClientCredentials => {
+            NewClient::ClientCredentials(body!(ClientCredentialClientCreate {
+                role_ids: Some(values.role_ids.clone()).filter(|roles| !roles.is_empty()),
                 secret_description,
                 secret_expiration_date: expiry,
-                ..ClientCredentialClientCreate::default()
-            })
+            }))
         }
-        ClientKind::Hybrid => NewClient::Hybrid(HybridClientCreate {
+        ClientKind::Hybrid => NewClient::Hybrid(body!(HybridClientCreate {
             allow_offline_access: Some(values.allow_offline_access),
             redirect_uris: Some(form.redirect_uris),
             post_logout_redirect_uris: Some(form.post_logout_redirect_uris),
-            id,
-            name,
-            enabled: Some(true),
-            access_token_lifetime,
             secret_description,
             secret_expiration_date: expiry,
-            ..HybridClientCreate::default()
-        }),
-        ClientKind::AuthorizationCode => NewClient::AuthorizationCode(AuthorizationCodeClient {
-            redirect_uris: Some(form.redirect_uris),
-            post_logout_redirect_uris: Some(form.post_logout_redirect_uris),
-            allowed_cors_origins: Some(form.allowed_cors_origins),
-            id,
-            name,
-            enabled: Some(true),
-            access_token_lifetime,
-            ..AuthorizationCodeClient::default()
-        }),
+        })),
+        ClientKind::AuthorizationCode => {
+            NewClient::AuthorizationCode(body!(AuthorizationCodeClient {
+                redirect_uris: Some(form.redirect_uris),
+                post_logout_redirect_uris: Some(form.post_logout_redirect_uris),
+                allowed_cors_origins: Some(form.allowed_cors_origins),
+            }))
+        }
     })
 }
 

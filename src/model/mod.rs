@@ -42,7 +42,7 @@ pub use validate::{
     ValidationErrors,
 };
 pub use wire::{
-    parse_api_datetime, AuthorizationCodeClient, ClientCredentialClient,
+    parse_api_datetime, AuthorizationCodeClient, ClientCreateResponse, ClientCredentialClient,
     ClientCredentialClientCreate, ClientCredentialClientCreateResponse,
     ClientCredentialClientMultiStatusResponse, ClientSecret, ClientSecretCreateOrUpdate,
     ClientSecretResponse, DeviceCodeClient, ErrorResponse, HybridClient, HybridClientCreate,

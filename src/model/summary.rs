@@ -524,31 +524,17 @@ mod tests {
     #[test]
     fn sort_by_id_status_and_health() {
         let items = sample();
-        let order = |key, direction| search_and_sort(&items, "", SortOrder { key, direction });
-        assert_eq!(
-            order(SortKey::Id, SortDirection::Ascending),
-            vec![1, 0, 2, 3]
-        );
-        assert_eq!(
-            order(SortKey::Id, SortDirection::Descending),
-            vec![3, 2, 0, 1]
-        );
-        assert_eq!(
-            order(SortKey::Status, SortDirection::Ascending),
-            vec![1, 0, 3, 2]
-        );
-        assert_eq!(
-            order(SortKey::Status, SortDirection::Descending),
-            vec![0, 3, 1, 2]
-        );
-        assert_eq!(
-            order(SortKey::Health, SortDirection::Ascending),
-            vec![1, 3, 0, 2]
-        );
-        assert_eq!(
-            order(SortKey::Health, SortDirection::Descending),
-            vec![0, 3, 1, 2]
-        );
+        for (key, direction, expected) in [
+            (SortKey::Id, SortDirection::Ascending, [1, 0, 2, 3]),
+            (SortKey::Id, SortDirection::Descending, [3, 2, 0, 1]),
+            (SortKey::Status, SortDirection::Ascending, [1, 0, 3, 2]),
+            (SortKey::Status, SortDirection::Descending, [0, 3, 1, 2]),
+            (SortKey::Health, SortDirection::Ascending, [1, 3, 0, 2]),
+            (SortKey::Health, SortDirection::Descending, [0, 3, 1, 2]),
+        ] {
+            let order = SortOrder { key, direction };
+            assert_eq!(search_and_sort(&items, "", order), expected, "{order:?}");
+        }
         let filtered = search_and_sort(
             &items,
             "historian",

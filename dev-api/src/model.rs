@@ -67,61 +67,76 @@ pub fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>,
     }
 }
 
-/// `ClientCredentialClient`: GET, list element, PUT body and response, `Client` of the create
-/// response.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct ClientCredentialClient {
-    #[serde(default, skip_serializing_if = "omit")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub access_token_lifetime: Option<i32>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub tags: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub role_ids: Option<Vec<String>>,
+/// Declares a wire type: serde with PascalCase names, `Clone`, `Debug`, `Default`,
+/// `PartialEq`. Every `Option` field also gets `#[serde(default, skip_serializing_if = "omit")]`
+/// (absent in a body is `None`; `None` is left out of a response unless it is verbose), before
+/// the attributes written on it. Other fields are required and keep just their own attributes.
+macro_rules! wire_type {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident $(<$param:ident>)? { $($fields:tt)* }
+    ) => {
+        wire_type!(@fields [$(#[$meta])* pub struct $name $(<$param>)?] [] $($fields)*);
+    };
+    (@fields $head:tt [$($done:tt)*]
+        $(#[$attr:meta])* pub $field:ident: Option<$ty:ty>, $($rest:tt)*
+    ) => {
+        wire_type!(@fields $head [
+            $($done)*
+            #[serde(default, skip_serializing_if = "omit")]
+            $(#[$attr])* pub $field: Option<$ty>,
+        ] $($rest)*);
+    };
+    (@fields $head:tt [$($done:tt)*]
+        $(#[$attr:meta])* pub $field:ident: $ty:ty, $($rest:tt)*
+    ) => {
+        wire_type!(@fields $head [$($done)* $(#[$attr])* pub $field: $ty,] $($rest)*);
+    };
+    (@fields [$($head:tt)*] [$($done:tt)*]) => {
+        #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+        #[serde(rename_all = "PascalCase")]
+        $($head)* { $($done)* }
+    };
 }
 
-/// `ClientCredentialClientCreate`: the POST body.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct ClientCredentialClientCreate {
-    #[serde(default, skip_serializing_if = "omit")]
-    pub role_ids: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub access_token_lifetime: Option<i32>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub tags: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub secret_description: Option<String>,
-    #[serde(default, deserialize_with = "de_date", skip_serializing)]
-    pub secret_expiration_date: Option<DateTime<Utc>>,
+wire_type! {
+    /// `ClientCredentialClient`: GET, list element, PUT body and response, `Client` of the create
+    /// response.
+    pub struct ClientCredentialClient {
+        pub id: Option<String>,
+        pub name: Option<String>,
+        pub enabled: Option<bool>,
+        pub access_token_lifetime: Option<i32>,
+        pub tags: Option<Vec<String>>,
+        pub role_ids: Option<Vec<String>>,
+    }
 }
 
-/// `ClientCredentialClientCreateResponse` and `HybridClientCreateResponse` (201): the only
-/// place the first secret's value appears. `Id` is the secret's id.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct ClientCreateResponse<C> {
-    #[serde(default, skip_serializing_if = "omit")]
-    pub secret: Option<String>,
-    pub id: i32,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub expiration_date: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub client: Option<C>,
+wire_type! {
+    /// `ClientCredentialClientCreate`: the POST body.
+    pub struct ClientCredentialClientCreate {
+        pub role_ids: Option<Vec<String>>,
+        pub id: Option<String>,
+        pub name: Option<String>,
+        pub enabled: Option<bool>,
+        pub access_token_lifetime: Option<i32>,
+        pub tags: Option<Vec<String>>,
+        pub secret_description: Option<String>,
+        #[serde(deserialize_with = "de_date", skip_serializing)]
+        pub secret_expiration_date: Option<DateTime<Utc>>,
+    }
+}
+
+wire_type! {
+    /// `ClientCredentialClientCreateResponse` and `HybridClientCreateResponse` (201): the only
+    /// place the first secret's value appears. `Id` is the secret's id.
+    pub struct ClientCreateResponse<C> {
+        pub secret: Option<String>,
+        pub id: i32,
+        pub description: Option<String>,
+        pub expiration_date: Option<String>,
+        pub client: Option<C>,
+    }
 }
 
 /// `ClientCredentialClientCreateResponse`.
@@ -129,176 +144,118 @@ pub type ClientCredentialClientCreateResponse = ClientCreateResponse<ClientCrede
 /// `HybridClientCreateResponse`.
 pub type HybridClientCreateResponse = ClientCreateResponse<HybridClient>;
 
-/// `HybridClient`: GET, list element, PUT body and response, `Client` of the create response.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct HybridClient {
-    #[serde(default, skip_serializing_if = "omit")]
-    pub redirect_uris: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub post_logout_redirect_uris: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub client_uri: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub logo_uri: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub access_token_lifetime: Option<i32>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub tags: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub allow_offline_access: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub allow_access_tokens_via_browser: Option<bool>,
+wire_type! {
+    /// `HybridClient`: GET, list element, PUT body and response, `Client` of the create response.
+    pub struct HybridClient {
+        pub redirect_uris: Option<Vec<String>>,
+        pub post_logout_redirect_uris: Option<Vec<String>>,
+        pub client_uri: Option<String>,
+        pub logo_uri: Option<String>,
+        pub id: Option<String>,
+        pub name: Option<String>,
+        pub enabled: Option<bool>,
+        pub access_token_lifetime: Option<i32>,
+        pub tags: Option<Vec<String>>,
+        pub allow_offline_access: Option<bool>,
+        pub allow_access_tokens_via_browser: Option<bool>,
+    }
 }
 
-/// `HybridClientCreate`: the POST body.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct HybridClientCreate {
-    #[serde(default, skip_serializing_if = "omit")]
-    pub allow_offline_access: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub allow_access_tokens_via_browser: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub redirect_uris: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub post_logout_redirect_uris: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub client_uri: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub logo_uri: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub access_token_lifetime: Option<i32>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub tags: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub secret_description: Option<String>,
-    #[serde(default, deserialize_with = "de_date", skip_serializing)]
-    pub secret_expiration_date: Option<DateTime<Utc>>,
+wire_type! {
+    /// `HybridClientCreate`: the POST body.
+    pub struct HybridClientCreate {
+        pub allow_offline_access: Option<bool>,
+        pub allow_access_tokens_via_browser: Option<bool>,
+        pub redirect_uris: Option<Vec<String>>,
+        pub post_logout_redirect_uris: Option<Vec<String>>,
+        pub client_uri: Option<String>,
+        pub logo_uri: Option<String>,
+        pub id: Option<String>,
+        pub name: Option<String>,
+        pub enabled: Option<bool>,
+        pub access_token_lifetime: Option<i32>,
+        pub tags: Option<Vec<String>>,
+        pub secret_description: Option<String>,
+        #[serde(deserialize_with = "de_date", skip_serializing)]
+        pub secret_expiration_date: Option<DateTime<Utc>>,
+    }
 }
 
-/// `AuthorizationCodeClient`: create body and response, GET, list element, PUT body and
-/// response.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct AuthorizationCodeClient {
-    #[serde(default, skip_serializing_if = "omit")]
-    pub redirect_uris: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub post_logout_redirect_uris: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub client_uri: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub logo_uri: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub access_token_lifetime: Option<i32>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub tags: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub allowed_cors_origins: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub allow_offline_access: Option<bool>,
+wire_type! {
+    /// `AuthorizationCodeClient`: create body and response, GET, list element, PUT body and
+    /// response.
+    pub struct AuthorizationCodeClient {
+        pub redirect_uris: Option<Vec<String>>,
+        pub post_logout_redirect_uris: Option<Vec<String>>,
+        pub client_uri: Option<String>,
+        pub logo_uri: Option<String>,
+        pub id: Option<String>,
+        pub name: Option<String>,
+        pub enabled: Option<bool>,
+        pub access_token_lifetime: Option<i32>,
+        pub tags: Option<Vec<String>>,
+        pub allowed_cors_origins: Option<Vec<String>>,
+        pub allow_offline_access: Option<bool>,
+    }
 }
 
-/// `DeviceCodeClient`. dev-api does not serve device code clients (the console does not manage
-/// them); the type is here so the documented fixture is checked too.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct DeviceCodeClient {
-    #[serde(default, skip_serializing_if = "omit")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub access_token_lifetime: Option<i32>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub tags: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub device_code_lifetime: Option<i32>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub client_uri: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub logo_uri: Option<String>,
+wire_type! {
+    /// `DeviceCodeClient`. dev-api does not serve device code clients (the console does not manage
+    /// them); the type is here so the documented fixture is checked too.
+    pub struct DeviceCodeClient {
+        pub id: Option<String>,
+        pub name: Option<String>,
+        pub enabled: Option<bool>,
+        pub access_token_lifetime: Option<i32>,
+        pub tags: Option<Vec<String>>,
+        pub device_code_lifetime: Option<i32>,
+        pub client_uri: Option<String>,
+        pub logo_uri: Option<String>,
+    }
 }
 
-/// `ClientSecret`: GET one, list element, PUT response. Never carries the value.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct ClientSecret {
-    #[serde(default, skip_serializing_if = "omit")]
-    pub expiration: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub expires: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub description: Option<String>,
-    pub id: i32,
+wire_type! {
+    /// `ClientSecret`: GET one, list element, PUT response. Never carries the value.
+    pub struct ClientSecret {
+        pub expiration: Option<String>,
+        pub expires: Option<bool>,
+        pub description: Option<String>,
+        pub id: i32,
+    }
 }
 
-/// `ClientSecretCreateOrUpdate`: POST and PUT body of a secret.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct ClientSecretCreateOrUpdate {
-    #[serde(default, deserialize_with = "de_date", skip_serializing)]
-    pub expiration: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub expires: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub description: Option<String>,
+wire_type! {
+    /// `ClientSecretCreateOrUpdate`: POST and PUT body of a secret.
+    pub struct ClientSecretCreateOrUpdate {
+        #[serde(deserialize_with = "de_date", skip_serializing)]
+        pub expiration: Option<DateTime<Utc>>,
+        pub expires: Option<bool>,
+        pub description: Option<String>,
+    }
 }
 
-/// `ClientSecretResponse` (201): the new secret, with its value this one time.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct ClientSecretResponse {
-    pub id: i32,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub expiration: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub expires: Option<bool>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub secret: Option<String>,
+wire_type! {
+    /// `ClientSecretResponse` (201): the new secret, with its value this one time.
+    pub struct ClientSecretResponse {
+        pub id: i32,
+        pub expiration: Option<String>,
+        pub expires: Option<bool>,
+        pub description: Option<String>,
+        pub secret: Option<String>,
+    }
 }
 
-/// `Role`: tenant roles, community roles, the roles of a client credential client.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct Role {
-    #[serde(default, skip_serializing_if = "omit")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub role_scope: Option<i32>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub tenant_id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub community_id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub role_type_id: Option<String>,
+wire_type! {
+    /// `Role`: tenant roles, community roles, the roles of a client credential client.
+    pub struct Role {
+        pub id: Option<String>,
+        pub name: Option<String>,
+        pub description: Option<String>,
+        pub role_scope: Option<i32>,
+        pub tenant_id: Option<String>,
+        pub community_id: Option<String>,
+        pub role_type_id: Option<String>,
+    }
 }
 
 /// `ErrorResponse`: the body of every 4xx/5xx except on HEAD.
@@ -330,36 +287,64 @@ impl ErrorResponse {
     }
 }
 
-/// `MultiStatusResponseChildError`: one failed id of a 207 list answer.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct MultiStatusResponseChildError {
-    pub operation_id: String,
-    pub error: String,
-    pub reason: String,
-    pub resolution: String,
-    pub event_id: String,
-    pub status_code: i32,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub model_id: Option<String>,
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+wire_type! {
+    /// `MultiStatusResponseChildError`: one failed id of a 207 list answer.
+    pub struct MultiStatusResponseChildError {
+        pub operation_id: String,
+        pub error: String,
+        pub reason: String,
+        pub resolution: String,
+        pub event_id: String,
+        pub status_code: i32,
+        pub model_id: Option<String>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
 }
 
-/// `ClientCredentialClientMultiStatusResponse` (207): some of the requested ids were not found.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "PascalCase")]
-pub struct ClientCredentialClientMultiStatusResponse {
-    #[serde(default, skip_serializing_if = "omit")]
-    pub operation_id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub error: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub reason: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub event_id: Option<String>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub child_errors: Option<Vec<MultiStatusResponseChildError>>,
-    #[serde(default, skip_serializing_if = "omit")]
-    pub data: Option<Vec<ClientCredentialClient>>,
+wire_type! {
+    /// `ClientCredentialClientMultiStatusResponse` (207): some of the requested ids were not found.
+    pub struct ClientCredentialClientMultiStatusResponse {
+        pub operation_id: Option<String>,
+        pub error: Option<String>,
+        pub reason: Option<String>,
+        pub event_id: Option<String>,
+        pub child_errors: Option<Vec<MultiStatusResponseChildError>>,
+        pub data: Option<Vec<ClientCredentialClient>>,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_types_omit_none_unless_verbose_and_always_write_required_fields() {
+        let secret = ClientSecret {
+            id: 7,
+            ..Default::default()
+        };
+        assert_eq!(to_json(&secret, false), br#"{"Id":7}"#);
+        assert_eq!(
+            to_json(&secret, true),
+            br#"{"Expiration":null,"Expires":null,"Description":null,"Id":7}"#
+        );
+    }
+
+    #[test]
+    fn absent_body_fields_are_none_and_request_only_dates_are_never_written() {
+        let body: HybridClientCreate = serde_json::from_str(
+            r#"{"Name": "Ops", "SecretExpirationDate": "2030-01-02T03:04:05Z"}"#,
+        )
+        .expect("a valid body");
+        assert_eq!(body.name.as_deref(), Some("Ops"));
+        assert_eq!(body.id, None);
+        assert_eq!(
+            body.secret_expiration_date.as_ref().map(format_date),
+            Some("2030-01-02T03:04:05Z".to_owned())
+        );
+        let written = String::from_utf8(to_json(&body, true)).expect("UTF-8");
+        assert!(written.contains(r#""Id":null"#), "{written}");
+        assert!(!written.contains("SecretExpirationDate"), "{written}");
+    }
 }

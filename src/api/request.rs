@@ -1,6 +1,6 @@
 //! A request as a plain value: what to send, before any transport sees it.
 
-use std::fmt::Write as _;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// HTTP method of an [`ApiRequest`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -75,19 +75,18 @@ impl ApiRequest {
     }
 }
 
-/// Percent-encodes everything except RFC 3986 unreserved characters (`A–Z a–z 0–9 - . _ ~`),
-/// so the result is safe as a path segment or a query key or value.
+/// Every byte but RFC 3986's unreserved characters (`A–Z a–z 0–9 - . _ ~`).
+const NOT_UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes (UTF-8, upper-case hex) everything except RFC 3986 unreserved characters
+/// (`A–Z a–z 0–9 - . _ ~`), so the result is safe as a path segment, a query key or value, or
+/// a form field.
 pub fn encode_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
+    utf8_percent_encode(text, NOT_UNRESERVED).to_string()
 }
 
 #[cfg(test)]
@@ -103,6 +102,8 @@ mod tests {
         );
         assert_eq!(encode_component("é"), "%C3%A9");
         assert_eq!(encode_component(".."), "..");
+        assert_eq!(encode_component("+!*'()"), "%2B%21%2A%27%28%29");
+        assert_eq!(encode_component(""), "");
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! The pure half of OpenID Connect sign-in: discovery document, authorize and end-session URLs,
 //! the token request, and what the app reads from the tokens it gets back.
 
+use percent_encoding::percent_decode_str;
 use serde::Deserialize;
 
 use super::config::AppConfig;
 use super::pkce::base64url_decode;
+
+/// The app's one percent-encoder (RFC 3986 unreserved characters stay as they are).
+pub use crate::api::encode_component;
 
 /// The built-in role type of Tenant Administrator (as the platform's samples identify it).
 pub const TENANT_ADMINISTRATOR_ROLE_TYPE: &str = "2dc742ab-39ea-4fc0-a39e-2bcb71c26a5f";
@@ -209,20 +213,6 @@ pub fn parse_callback(query: &str) -> Option<Callback> {
     })
 }
 
-/// Percent-encodes everything but RFC 3986's unreserved characters.
-pub fn encode_component(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 fn form_encode(params: &[(&str, &str)]) -> String {
     params
         .iter()
@@ -249,28 +239,12 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Decodes a query component: `+` is a space, `%XX` a byte (a `%` without two hex digits stays
+/// as it is), and bytes that are not UTF-8 become U+FFFD.
 fn decode_component(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => match value
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                Some(byte) => {
-                    out.push(byte);
-                    i += 2;
-                }
-                None => out.push(b'%'),
-            },
-            other => out.push(other),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_decode_str(&value.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -353,6 +327,18 @@ mod tests {
             })
         );
         assert_eq!(parse_callback("?type=hybrid"), None);
+    }
+
+    #[test]
+    fn query_components_are_decoded_leniently() {
+        assert_eq!(
+            parse_query("?q=a%2Bb+c%zz%C3%A9%&flag&%FF=x"),
+            [
+                ("q".to_string(), "a+b c%zzé%".to_string()),
+                ("flag".to_string(), String::new()),
+                ("\u{FFFD}".to_string(), "x".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -3,6 +3,11 @@
 //! The browser supplies the random bytes (`crypto.getRandomValues`) and the SHA-256
 //! (`crypto.subtle.digest`); what is left here is pure and tested natively.
 
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, NO_PAD, URL_SAFE_NO_PAD};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+
 /// How many random bytes make a code verifier: 32 bytes → 43 characters (RFC 7636 §4.1).
 pub const VERIFIER_BYTES: usize = 32;
 
@@ -16,50 +21,21 @@ pub fn challenge_from_digest(sha256_of_verifier: &[u8]) -> String {
     base64url_encode(sha256_of_verifier)
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// [`URL_SAFE_NO_PAD`] that also reads padded input (`=` to a multiple of 4).
+const URL_SAFE_ANY_PAD: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    NO_PAD.with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
 
 /// base64url without padding (RFC 4648 §5).
 pub fn base64url_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let chars = chunk.len() + 1;
-        for i in 0..chars {
-            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-        }
-    }
-    out
+    URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// Decodes base64url, with or without padding; `None` on any other character.
+/// Decodes base64url, with or without padding; `None` on any character outside the base64url
+/// alphabet (`+` and `/` included), on misplaced padding and on an impossible length.
 pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    let text = text.trim_end_matches('=');
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for c in text.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' | b'+' => 62,
-            b'_' | b'/' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
+    URL_SAFE_ANY_PAD.decode(text).ok()
 }
 
 #[cfg(test)]
@@ -92,5 +68,17 @@ mod tests {
             assert_eq!(base64url_decode(&encoded).unwrap(), bytes);
         }
         assert_eq!(base64url_decode("a b"), None);
+    }
+
+    #[test]
+    fn base64url_decode_reads_padding_and_refuses_other_characters() {
+        assert_eq!(base64url_decode("TWE").unwrap(), b"Ma");
+        assert_eq!(base64url_decode("TWE=").unwrap(), b"Ma");
+        assert_eq!(base64url_decode("TQ==").unwrap(), b"M");
+        assert_eq!(base64url_decode("").unwrap(), b"");
+        assert_eq!(base64url_decode("-_-_").unwrap(), [0xfb, 0xff, 0xbf]);
+        for bad in ["+/+/", "TW E", "TWE.", "T=WE", "TWE=="] {
+            assert_eq!(base64url_decode(bad), None, "{bad}");
+        }
     }
 }

@@ -31,6 +31,11 @@ pub fn json<T: Serialize + ?Sized>(status: StatusCode, value: &T, verbose: bool)
     response
 }
 
+/// 200 with `value` as JSON, verbose when the request asked for it.
+pub fn ok_json<T: Serialize + ?Sized>(value: &T, headers: &HeaderMap) -> Response {
+    json(StatusCode::OK, value, is_verbose(headers))
+}
+
 /// Adds `Total-Count: total`.
 pub fn with_total(mut response: Response, total: usize) -> Response {
     response
@@ -49,7 +54,7 @@ pub fn list_page<'a, T: 'a, W: Serialize>(
 ) -> Response {
     let total = all.len();
     let page: Vec<W> = query.page(all).into_iter().map(wire).collect();
-    with_total(json(StatusCode::OK, &page, is_verbose(headers)), total)
+    with_total(ok_json(&page, headers), total)
 }
 
 /// 200 with no body and `Total-Count` (collection HEAD).

@@ -12,7 +12,7 @@ use axum::{
 
 use crate::{
     errors::ApiResult,
-    http::{head_total, is_verbose, json, parse_body, with_total, ListQuery},
+    http::{head_total, is_verbose, json, ok_json, parse_body, with_total, ListQuery},
     model::{
         format_date, AuthorizationCodeClient, ClientCreateResponse, ClientCredentialClient,
         ClientCredentialClientCreate, ClientCredentialClientMultiStatusResponse, HybridClient,
@@ -240,11 +240,7 @@ async fn get_one(
 ) -> ApiResult<Response> {
     let tenant = state.read();
     let client = tenant.find_client(kind, &client_id)?;
-    Ok(json(
-        StatusCode::OK,
-        &client.to_wire(),
-        is_verbose(&headers),
-    ))
+    Ok(ok_json(&client.to_wire(), &headers))
 }
 
 async fn exists(
@@ -253,8 +249,7 @@ async fn exists(
     Extension(kind): Extension<ClientKind>,
     Path((_, client_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    let tenant = state.read();
-    tenant.find_client(kind, &client_id)?;
+    state.read().find_client(kind, &client_id)?;
     Ok(StatusCode::OK.into_response())
 }
 
@@ -271,11 +266,7 @@ async fn update(
     let client = state
         .write(|t| t.update_client(kind, &client_id, input))
         .await?;
-    Ok(json(
-        StatusCode::OK,
-        &client.to_wire(),
-        is_verbose(&headers),
-    ))
+    Ok(ok_json(&client.to_wire(), &headers))
 }
 
 async fn delete(

@@ -12,7 +12,7 @@ use axum::{
 
 use crate::{
     errors::{ApiError, ApiResult},
-    http::{head_total, is_verbose, json, list_page, parse_array_body, ListQuery},
+    http::{head_total, list_page, ok_json, parse_array_body, ListQuery},
     model::Role,
     store::{ClientKind, StoredClient},
     AppState,
@@ -95,7 +95,7 @@ async fn get_one(
 ) -> ApiResult<Response> {
     let tenant = state.read();
     let role = tenant.find_role(&role_id)?;
-    Ok(json(StatusCode::OK, role, is_verbose(&headers)))
+    Ok(ok_json(role, &headers))
 }
 
 async fn exists(
@@ -103,8 +103,7 @@ async fn exists(
     State(state): State<AppState>,
     Path((_, role_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    let tenant = state.read();
-    tenant.find_role(&role_id)?;
+    state.read().find_role(&role_id)?;
     Ok(StatusCode::OK.into_response())
 }
 
@@ -206,5 +205,5 @@ async fn set_client_roles(
     let roles = state
         .write(|t| t.set_client_roles(&client_id, &ids))
         .await?;
-    Ok(json(StatusCode::OK, &roles, is_verbose(&headers)))
+    Ok(ok_json(&roles, &headers))
 }

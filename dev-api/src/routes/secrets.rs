@@ -13,7 +13,7 @@ use axum::{
 
 use crate::{
     errors::ApiResult,
-    http::{head_total, is_verbose, json, list_page, parse_body, secret_id, ListQuery},
+    http::{head_total, is_verbose, json, list_page, ok_json, parse_body, secret_id, ListQuery},
     model::{ClientSecretCreateOrUpdate, ClientSecretResponse},
     store::{secret_not_found, ClientKind, StoredSecret, Tenant},
     AppState,
@@ -119,11 +119,7 @@ async fn get_one(
 ) -> ApiResult<Response> {
     let tenant = state.read();
     let secret = find_secret(&tenant, kind, &client_id, &secret)?;
-    Ok(json(
-        StatusCode::OK,
-        &secret.to_wire(),
-        is_verbose(&headers),
-    ))
+    Ok(ok_json(&secret.to_wire(), &headers))
 }
 
 async fn exists(
@@ -149,11 +145,7 @@ async fn update(
     let updated = state
         .write(|t| t.update_secret(kind, &client_id, id, body))
         .await?;
-    Ok(json(
-        StatusCode::OK,
-        &updated.to_wire(),
-        is_verbose(&headers),
-    ))
+    Ok(ok_json(&updated.to_wire(), &headers))
 }
 
 async fn delete(

@@ -7,6 +7,9 @@
 //! /api/v1/Tenants/{tenantId}/Clients/{clientId}/Roles
 //! /api/v1/Tenants/{tenantId}/Roles[/{roleId}[/clientcredentialclients]]
 //! ```
+//!
+//! Every handler starts with the [`authorized::Authorized`] extractor for its operation; who
+//! may do what is the one table in [`authorized`].
 
 pub mod authorized;
 pub mod clients;

@@ -260,6 +260,27 @@ async fn the_token_is_checked_before_the_tenant_and_the_tenant_before_the_role()
 }
 
 #[tokio::test]
+async fn access_is_checked_before_a_body_is_read() {
+    let app = app();
+    // Larger than the 2 MB the server reads.
+    let big = format!(r#"{{"Name": "{}"}}"#, "x".repeat(3 * 1024 * 1024));
+    let anonymous = call(Method::POST, url(CC)).raw(&big).send(&app).await;
+    expect_error(&anonymous, StatusCode::UNAUTHORIZED);
+    let member = call(Method::POST, url(CC))
+        .token(MEMBER)
+        .raw(&big)
+        .send(&app)
+        .await;
+    expect_error(&member, StatusCode::FORBIDDEN);
+    let admin = call(Method::POST, url(CC))
+        .token(ADMIN)
+        .raw(&big)
+        .send(&app)
+        .await;
+    expect_error(&admin, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
 async fn tokens_can_be_issued_at_runtime() {
     let tokens = Tokens::new();
     let app = app_with(Config {

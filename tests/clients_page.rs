@@ -413,3 +413,112 @@ async fn an_expired_sign_in_asks_to_sign_in_again_and_keeps_the_screen() {
         .unchecked_into();
     assert_eq!(input.value(), "pump", "what the user typed stays");
 }
+
+#[wasm_bindgen_test]
+async fn a_partial_list_names_what_could_not_be_read_and_retry_reloads() {
+    let partial = format!(
+        r#"{{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients$", "status": 207, "once": true,
+           "headers": {{ "Total-Count": "3" }},
+           "body": {{ "OperationId": "op-207", "Error": "Some clients could not be returned.",
+                     "ChildErrors": [ {{ "ModelId": "0b7d1c9e-1111-4a4a-9a9a-00000000dead", "StatusCode": 500,
+                                         "Error": "The client's record could not be read.", "Resolution": "Try again later." }} ],
+                     "Data": {CC_CLIENTS} }} }},"#
+    );
+    // The 207 first (once), then the usual tenant.
+    stub_api(&format!("[{partial}{}", &tenant(200)[1..]));
+    let app = mount_console("/security/clients", true);
+    wait_until("the banner", || {
+        text_of(&app.root, "[data-testid=partial-banner]").is_some()
+    })
+    .await;
+    let banner = text_of(&app.root, "[data-testid=partial-banner]").unwrap();
+    assert!(
+        banner.contains("1 client could not be read")
+            && banner.contains("0b7d1c9e-1111-4a4a-9a9a-00000000dead")
+            && banner.contains("could not be read"),
+        "{banner}"
+    );
+    assert_eq!(
+        row_names(&app.root).len(),
+        3,
+        "the clients that came are listed"
+    );
+    support::document()
+        .query_selector("[data-testid=partial-banner] button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    wait_until("the banner goes after a full load", || {
+        text_of(&app.root, "[data-testid=partial-banner]").is_none()
+    })
+    .await;
+    assert_eq!(row_names(&app.root).len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn the_pane_tabs_follow_the_arrow_keys_and_the_list_is_one_tab_stop() {
+    stub_api(&tenant(200));
+    let app = mount_console(&format!("/security/clients?sel={CC1}"), true);
+    wait_until("the pane", || {
+        text_of(&app.root, "#pane-title").as_deref() == Some("Pump station telemetry")
+    })
+    .await;
+    let doc = support::document();
+    let tab =
+        |id: &str| -> web_sys::HtmlElement { doc.get_element_by_id(id).unwrap().unchecked_into() };
+    let press = |el: &web_sys::HtmlElement, k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        el.dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+    };
+    let focused = || doc.active_element().map(|e| e.id()).unwrap_or_default();
+    tab("tab-details").focus().unwrap();
+    press(&tab("tab-details"), "ArrowRight");
+    wait_until("Secrets selected", || {
+        tab("tab-secrets").get_attribute("aria-selected").as_deref() == Some("true")
+    })
+    .await;
+    assert_eq!(focused(), "tab-secrets", "focus moves with the selection");
+    assert!(
+        search_params().contains("tab=secrets"),
+        "{}",
+        search_params()
+    );
+    assert_eq!(
+        tab("tab-details").tab_index(),
+        -1,
+        "one tab stop in the tab list"
+    );
+    assert_eq!(tab("tab-secrets").tab_index(), 0);
+    press(&tab("tab-secrets"), "End");
+    wait_until("Roles selected", || focused() == "tab-roles").await;
+    press(&tab("tab-roles"), "ArrowRight");
+    wait_until("wraps to Details", || focused() == "tab-details").await;
+    press(&tab("tab-details"), "ArrowLeft");
+    wait_until("wraps to Roles", || focused() == "tab-roles").await;
+    let panel = tab("pane-panel");
+    assert_eq!(
+        panel.tab_index(),
+        0,
+        "Tab from the tab list goes into the panel"
+    );
+    wait_until("the panel follows the selected tab", || {
+        panel.get_attribute("aria-labelledby").as_deref() == Some("tab-roles")
+    })
+    .await;
+    let pane_focus_kept = doc
+        .active_element()
+        .is_some_and(|e| e.is_connected() && e.id() == "tab-roles");
+    assert!(pane_focus_kept, "the pane was not rebuilt under the focus");
+    let copy_stops = app
+        .root
+        .query_selector_all(".client-row button[tabindex='0']")
+        .unwrap()
+        .length();
+    assert_eq!(copy_stops, 1, "only the current row's Copy is a tab stop");
+}

@@ -19,6 +19,8 @@ fn routes(extra: &str) -> String {
         {{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients$", "headers": {{ "Total-Count": "2" }}, "body": [
             {{ "Id": "{PUMP}", "Name": "Pump station telemetry", "Enabled": true, "AccessTokenLifetime": 3600, "RoleIds": ["role-member"] }},
             {{ "Id": "0b7d1c9e-1111-4a4a-9a9a-000000000002", "Name": "Historian sync", "Enabled": false, "AccessTokenLifetime": 300, "RoleIds": ["role-member"] }} ] }},
+        {{ "path": "{TENANT_PATH}/ClientCredentialClients/{PUMP}", "body":
+            {{ "Id": "{PUMP}", "Name": "Pump station telemetry", "Enabled": true, "AccessTokenLifetime": 3600, "RoleIds": ["role-member"] }} }},
         {{ "path": "^/api/v1/Tenants/[^/]+/Roles$", "body": [
             {{ "Id": "role-member", "Name": "Tenant Member", "RoleTypeId": "7ad2b9ef-5386-4ead-ac9f-ad99c5c5b977", "RoleScope": 1 }},
             {{ "Id": "role-contrib", "Name": "Tenant Contributor", "RoleTypeId": "f1439595-e5a2-487f-8a4f-0627fefe75df", "RoleScope": 1 }} ] }},
@@ -346,4 +348,225 @@ async fn a_tenant_member_cannot_start_a_change() {
             b.title()
         );
     }
+}
+
+/// A tenant with no clients of any kind, where Add Client answers with `created`.
+fn empty_tenant(collection: &str, created: &str) -> String {
+    format!(
+        r#"[
+        {{ "method": "POST", "path": "{TENANT_PATH}/{collection}", "status": 201, "body": {created} }},
+        {{ "path": "^/api/v1/Tenants/[^/]+/(ClientCredential|Hybrid|AuthorizationCode)Clients$", "headers": {{ "Total-Count": "0" }}, "body": [] }},
+        {{ "path": "^/api/v1/Tenants/[^/]+/Roles$", "body": [
+            {{ "Id": "role-member", "Name": "Tenant Member", "RoleTypeId": "7ad2b9ef-5386-4ead-ac9f-ad99c5c5b977", "RoleScope": 1 }} ] }}
+    ]"#
+    )
+}
+
+/// The id of the focused element.
+fn focused_id() -> String {
+    support::document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+/// Focuses the element with `id` and clicks it, as a keyboard user pressing Enter would.
+fn press(id: &str) {
+    let el: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(support::document().get_element_by_id(id).unwrap());
+    el.focus().unwrap();
+    el.click();
+}
+
+async fn first_client_from_the_empty_state_shows_its_secret(
+    slug: &str,
+    collection: &str,
+    name: &str,
+) {
+    let created = format!(
+        r#"{{ "Secret": "first-{slug}-secret", "Id": 1, "ExpirationDate": "2027-11-26T10:00:00Z",
+             "Client": {{ "Id": "0b7d1c9e-9999-4a4a-9a9a-00000000000{n}", "Name": "{name}", "Enabled": true,
+                         "RedirectUris": ["https://app.example.com/cb"], "RoleIds": ["role-member"] }} }}"#,
+        n = slug.len() % 10
+    );
+    stub_api(&empty_tenant(collection, &created));
+    let app = mount_console(&format!("/security/clients?type={slug}"), true);
+    wait_until("the empty state", || {
+        text_of(&app.root, ".empty-state__title").is_some_and(|t| t.starts_with("No "))
+    })
+    .await;
+    press("add-client-empty");
+    wait_for_dialog_field(&app, "client-name").await;
+    type_into(&app.root, "[data-testid=client-name]", name);
+    if app
+        .root
+        .query_selector("[data-testid=redirect-uris]")
+        .unwrap()
+        .is_some()
+    {
+        type_into(
+            &app.root,
+            "[data-testid=redirect-uris]",
+            "https://app.example.com/cb",
+        );
+    }
+    dialog_button(&app.root, "Save").unwrap().click();
+    // The list re-renders from "No … yet" to a table with the new row behind the dialog…
+    wait_until("the new row", || {
+        texts(&app.root, ".client-row__name") == [name.to_string()]
+    })
+    .await;
+    // …and the one-time secret is on screen, and stays there.
+    wait_until("the secret", || {
+        text_of(&app.root, "dialog[open] [data-testid=new-secret]").as_deref()
+            == Some(format!("first-{slug}-secret").as_str())
+    })
+    .await;
+    gloo_timers::future::TimeoutFuture::new(200).await;
+    assert!(
+        open_dialog_text(&app.root).is_some_and(|t| t.contains(&format!("first-{slug}-secret"))),
+        "the secret is still shown after the list re-rendered"
+    );
+    dialog_button(&app.root, "Close").unwrap().click();
+    wait_until("closed", || open_dialog_text(&app.root).is_none()).await;
+    wait_until("focus back on Add Client", || focused_id() == "add-client").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_first_client_credentials_client_added_from_the_empty_state_shows_its_secret() {
+    first_client_from_the_empty_state_shows_its_secret(
+        "client-credentials",
+        "ClientCredentialClients",
+        "Plant 1 gateway",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_first_hybrid_client_added_from_the_empty_state_shows_its_secret() {
+    first_client_from_the_empty_state_shows_its_secret("hybrid", "HybridClients", "Ops portal")
+        .await;
+}
+
+#[wasm_bindgen_test]
+async fn edit_opens_on_the_fresh_copy_and_says_it_changed_elsewhere() {
+    stub_api(&routes(&format!(
+        r#"{{ "path": "{TENANT_PATH}/ClientCredentialClients/{PUMP}", "body":
+              {{ "Id": "{PUMP}", "Name": "Pump station 7 telemetry", "Enabled": true, "AccessTokenLifetime": 1200,
+                 "RoleIds": ["role-member", "role-contrib"] }} }},
+           {{ "method": "PUT", "path": "{TENANT_PATH}/ClientCredentialClients/{PUMP}", "body":
+              {{ "Id": "{PUMP}", "Name": "Pump station 7 telemetry", "Enabled": true, "AccessTokenLifetime": 900,
+                 "RoleIds": ["role-member", "role-contrib"] }} }},"#
+    )));
+    let app = mount_console(&format!("/security/clients?sel={PUMP}"), true);
+    open_pump(&app).await;
+    press("edit-client");
+    wait_until("the notice", || {
+        text_of(&app.root, "dialog[open] [data-testid=changed-elsewhere]")
+            .is_some_and(|t| t.contains("changed since the list was loaded"))
+    })
+    .await;
+    let value_of = |testid: &str| -> String {
+        let input: web_sys::HtmlInputElement = wasm_bindgen::JsCast::unchecked_into(
+            app.root
+                .query_selector(&format!("dialog[open] [data-testid={testid}]"))
+                .unwrap()
+                .unwrap(),
+        );
+        input.value()
+    };
+    assert_eq!(value_of("client-name"), "Pump station 7 telemetry");
+    assert_eq!(value_of("token-lifetime"), "1200");
+    assert!(
+        texts(&app.root, ".client-row__name").contains(&"Pump station 7 telemetry".to_string()),
+        "the row shows the fresh copy too"
+    );
+    type_into(&app.root, "[data-testid=token-lifetime]", "900");
+    dialog_button(&app.root, "Save").unwrap().click();
+    wait_until("closed", || open_dialog_text(&app.root).is_none()).await;
+    assert_eq!(
+        last_body("PUT", TENANT_PATH),
+        Some(serde_json::json!({ "AccessTokenLifetime": 900 })),
+        "only the change, measured against the fresh copy (the roles another admin added stay)"
+    );
+    wait_until("focus back on Edit Client", || {
+        focused_id() == "edit-client"
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_client_already_removed_elsewhere_drops_the_row_and_says_so() {
+    stub_api(&routes(&format!(
+        r#"{{ "path": "{TENANT_PATH}/ClientCredentialClients/{PUMP}", "status": 404,
+             "body": {{ "OperationId": "op-404", "Error": "The client was not found." }} }},"#
+    )));
+    let app = mount_console(&format!("/security/clients?sel={PUMP}"), true);
+    open_pump(&app).await;
+    button(&app.root, "More options").unwrap().click();
+    wait_until("the menu", || button(&app.root, "Remove Client").is_some()).await;
+    button(&app.root, "Remove Client").unwrap().click();
+    wait_until("the confirmation", || open_dialog_text(&app.root).is_some()).await;
+    dialog_button(&app.root, "Remove").unwrap().click();
+    wait_until("the row to go", || {
+        texts(&app.root, ".client-row__name") == ["Historian sync"]
+    })
+    .await;
+    let notice = text_of(&app.root, "[data-testid=notice]").unwrap_or_default();
+    assert!(
+        notice.contains("Pump station telemetry") && notice.contains("already removed"),
+        "{notice}"
+    );
+    assert!(open_dialog_text(&app.root).is_none(), "the dialog closed");
+    assert!(
+        app.root
+            .query_selector("[data-testid=details-pane]")
+            .unwrap()
+            .is_none(),
+        "the pane closed"
+    );
+    assert_eq!(
+        requests_to("DELETE", TENANT_PATH),
+        0,
+        "nothing left to delete"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn focus_returns_to_the_control_that_opened_each_dialog() {
+    stub_api(&routes(""));
+    let app = mount_console(&format!("/security/clients?sel={PUMP}"), true);
+    open_pump(&app).await;
+    for (opener, expected) in [
+        ("toggle-client", "toggle-client"),
+        ("edit-client", "edit-client"),
+        ("add-client", "add-client"),
+    ] {
+        press(opener);
+        wait_until("a dialog", || open_dialog_text(&app.root).is_some()).await;
+        wait_until("the dialog's Cancel", || {
+            dialog_button(&app.root, "Cancel").is_some()
+        })
+        .await;
+        dialog_button(&app.root, "Cancel").unwrap().click();
+        wait_until("closed", || open_dialog_text(&app.root).is_none()).await;
+        wait_until(&format!("focus back on {expected}"), || {
+            focused_id() == expected
+        })
+        .await;
+    }
+    press("more-options");
+    wait_until("the menu", || button(&app.root, "Remove Client").is_some()).await;
+    button(&app.root, "Remove Client").unwrap().click();
+    wait_until("the confirmation", || open_dialog_text(&app.root).is_some()).await;
+    // Esc on a native dialog: cancel, then close.
+    let dialog: web_sys::HtmlDialogElement = wasm_bindgen::JsCast::unchecked_into(
+        app.root.query_selector("dialog[open]").unwrap().unwrap(),
+    );
+    dialog.close();
+    wait_until("closed", || open_dialog_text(&app.root).is_none()).await;
+    wait_until("focus back on More options", || {
+        focused_id() == "more-options"
+    })
+    .await;
 }

@@ -12,7 +12,7 @@ pub fn ErrorPanel(
     /// What the user was doing, e.g. "Loading hybrid clients failed."
     #[prop(into)]
     title: String,
-    #[prop(optional)] on_retry: Option<Callback<()>>,
+    #[prop(optional_no_strip)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let server_error = error.server_error().map(str::to_string);
     let reason = error.reason().map(str::to_string);

@@ -1,8 +1,10 @@
 //! Presentational pieces: props in, callbacks out, no API calls.
 
+pub mod async_region;
 pub mod badge;
 pub mod dialog;
 pub mod error_panel;
+pub mod field;
 pub mod icons;
 pub mod nav;
 pub mod secret_reveal;

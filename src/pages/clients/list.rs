@@ -245,6 +245,8 @@ pub fn ClientTable(
                                 <button
                                     type="button"
                                     class="icon-button"
+                                    // The list is one tab stop: only the current row's Copy is another.
+                                    tabindex=if is_cursor { "0" } else { "-1" }
                                     title="Copy Client ID"
                                     aria-label=format!("Copy Client ID of {}", summary.name())
                                     on:click=move |ev| {
@@ -273,6 +275,7 @@ pub fn ClientTable(
     view! {
         <div
             class="client-table"
+            id="client-list"
             node_ref=scroller
             tabindex="0"
             role="region"

@@ -36,7 +36,7 @@ impl Tab {
         }
     }
 
-    fn from_slug(slug: &str) -> Option<Tab> {
+    pub fn from_slug(slug: &str) -> Option<Tab> {
         [Tab::Details, Tab::Secrets, Tab::Roles]
             .into_iter()
             .find(|t| t.slug() == slug)

@@ -1,0 +1,649 @@
+//! The Clients page's one owner: the per-kind lists, the selection (in the URL), the open
+//! dialog, the one-time secret on screen, the forms being typed and one [`Action`] per write
+//! (see [`Writes`]). Shared as a `Copy` context; the list, the pane, the forms and the
+//! secrets tab only get values and signals from it and send callbacks back.
+//!
+//! Everything that must outlive a re-render lives here: a shown secret stays shown whatever
+//! the list does behind it, and a form keeps what was typed when a save fails.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::Local;
+use leptos::prelude::*;
+
+use crate::api::{ApiClient, ApiError, CancelToken};
+use crate::auth::session::Session;
+use crate::components::toast::Toasts;
+use crate::model::{
+    client_update_body, new_client_body, new_secret_body, secret_update_body, Client,
+    ClientFormValues, ClientKind, ClientSecret, ClientSummary, ClientTable, CreatedClient,
+    MultiStatusResponseChildError, Role, SecretFormValues, SortOrder, ValidationErrors,
+};
+
+use super::state::{PageQuery, Tab, UrlState};
+use super::writes::Writes;
+
+/// One kind's clients, as loaded.
+#[derive(Clone)]
+pub struct KindList {
+    pub kind: ClientKind,
+    pub clients: Arc<Vec<Client>>,
+    /// The list rows, indexed for fast search and sort.
+    pub summaries: Arc<ClientTable>,
+    /// Clients the API could not return (a 207): shown in a banner with Retry.
+    pub child_errors: Arc<Vec<MultiStatusResponseChildError>>,
+}
+
+impl KindList {
+    fn new(
+        kind: ClientKind,
+        clients: Vec<Client>,
+        child_errors: Vec<MultiStatusResponseChildError>,
+    ) -> Self {
+        let summaries = clients.iter().map(ClientSummary::from_client).collect();
+        KindList {
+            kind,
+            clients: Arc::new(clients),
+            summaries: Arc::new(ClientTable::new(summaries)),
+            child_errors: Arc::new(child_errors),
+        }
+    }
+}
+
+/// The dialog open on the page (at most one; the one-time secret is [`Reveal`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    AddClient(ClientKind),
+    /// Edit Client; the fresh copy it edits is [`PageState::edit_base`].
+    EditClient {
+        kind: ClientKind,
+        id: String,
+    },
+    ToggleClient(Client),
+    RemoveClient(Client),
+    AddSecret {
+        client: Client,
+        existing: usize,
+    },
+    EditSecret {
+        client: Client,
+        secret: ClientSecret,
+    },
+    RemoveSecret {
+        client: Client,
+        secret: ClientSecret,
+    },
+}
+
+/// A secret value on screen, shown once (after Add Client or Add Secret).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reveal {
+    pub title: &'static str,
+    /// The new client's id (after Add Client).
+    pub client_id: Option<String>,
+    pub secret: Option<String>,
+}
+
+/// The copy of a client that Edit Client works on, read just before the form opened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditBase {
+    pub client: Client,
+    /// The server's copy differed from the list's: the form says so.
+    pub changed_elsewhere: bool,
+}
+
+/// The secrets of the selected client, tagged with its id (so a switch never shows the
+/// previous client's secrets while the new ones load).
+pub type SecretsLoad = Option<(String, Result<Vec<ClientSecret>, ApiError>)>;
+
+/// The page's data and UI state (no writes: see [`Writes`]).
+#[derive(Clone, Copy)]
+pub struct PageState {
+    api: StoredValue<ApiClient>,
+    pub session: Session,
+    pub toasts: Toasts,
+    pub query: Memo<PageQuery>,
+    navigate: StoredValue<Box<dyn Fn(PageQuery, bool)>, LocalStorage>,
+    cache: StoredValue<HashMap<ClientKind, KindList>>,
+    reload: RwSignal<u32>,
+    /// `(loaded, total)` while a long list loads.
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    list: LocalResource<Result<KindList, ApiError>>,
+    pub roles: LocalResource<Result<Vec<Role>, ApiError>>,
+    secrets_reload: RwSignal<u32>,
+    secrets: LocalResource<SecretsLoad>,
+    pub dialog: RwSignal<Option<Dialog>>,
+    pub reveal: RwSignal<Option<Reveal>>,
+    /// A message that stays until dismissed (e.g. "already removed").
+    pub notice: RwSignal<Option<String>>,
+    pub edit_base: RwSignal<Option<EditBase>>,
+    pub client_form: RwSignal<ClientFormValues>,
+    pub secret_form: RwSignal<SecretFormValues>,
+    secret_form_start: StoredValue<SecretFormValues>,
+    pub form_errors: RwSignal<ValidationErrors>,
+    /// Element ids to give focus back to when the dialog closes (first that exists wins).
+    return_focus: StoredValue<Vec<String>>,
+}
+
+impl PageState {
+    /// Call in the page component (router hooks, contexts).
+    fn new() -> Self {
+        let session = expect_context::<Session>();
+        let toasts = expect_context::<Toasts>();
+        let api = StoredValue::new(expect_context::<ApiClient>());
+        let (url, go) = UrlState::new();
+        let query = url.query;
+        let cache = StoredValue::new(HashMap::<ClientKind, KindList>::new());
+        let reload = RwSignal::new(0u32);
+        let in_flight = StoredValue::new(None::<CancelToken>);
+        let progress = RwSignal::new(None::<(usize, usize)>);
+        let kind = Memo::new(move |_| query.read().kind);
+
+        let list = LocalResource::new(move || {
+            let kind = kind.get();
+            reload.track();
+            let api = api.get_value();
+            async move {
+                if let Some(hit) = cache.with_value(|c| c.get(&kind).cloned()) {
+                    return Ok(hit);
+                }
+                // A load of another kind still running stops issuing requests.
+                if let Some(previous) = in_flight.get_value() {
+                    previous.cancel();
+                }
+                let cancel = CancelToken::new();
+                in_flight.set_value(Some(cancel.clone()));
+                let _ = progress.try_set(None);
+                let on_progress = move |loaded, total| {
+                    let _ = progress.try_set(Some((loaded, total)));
+                };
+                let page = api.load_all(kind, on_progress, &cancel).await?;
+                let loaded = KindList::new(kind, page.items, page.child_errors);
+                cache.update_value(|c| {
+                    c.insert(kind, loaded.clone());
+                });
+                Ok(loaded)
+            }
+        });
+        let roles = LocalResource::new(move || {
+            let api = api.get_value();
+            async move { api.list_roles().await }
+        });
+
+        let secrets_reload = RwSignal::new(0u32);
+        let secrets_of = Memo::new(move |_| {
+            let q = query.read();
+            (q.tab == Tab::Secrets && q.kind.has_secrets())
+                .then(|| q.sel.clone().map(|id| (q.kind, id)))
+                .flatten()
+        });
+        let secrets = LocalResource::new(move || {
+            secrets_reload.track();
+            let target = secrets_of.get();
+            let api = api.get_value();
+            async move {
+                let (kind, id) = target?;
+                let result = api.list_secrets(kind, &id).await;
+                Some((id, result))
+            }
+        });
+
+        PageState {
+            api,
+            session,
+            toasts,
+            query,
+            navigate: StoredValue::new_local(Box::new(go)),
+            cache,
+            reload,
+            progress,
+            list,
+            roles,
+            secrets_reload,
+            secrets,
+            dialog: RwSignal::new(None),
+            reveal: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            edit_base: RwSignal::new(None),
+            client_form: RwSignal::new(ClientFormValues::default()),
+            secret_form: RwSignal::new(SecretFormValues::default()),
+            secret_form_start: StoredValue::new(SecretFormValues::default()),
+            form_errors: RwSignal::new(ValidationErrors::default()),
+            return_focus: StoredValue::new(Vec::new()),
+        }
+    }
+
+    pub fn api(&self) -> ApiClient {
+        self.api.get_value()
+    }
+
+    pub fn kind(&self) -> ClientKind {
+        self.query.read().kind
+    }
+
+    /// The list of the kind in the URL: `None` while it loads.
+    pub fn list(&self) -> Option<Result<KindList, ApiError>> {
+        let kind = self.kind();
+        self.list
+            .get()
+            .filter(|r| r.as_ref().map(|l| l.kind == kind).unwrap_or(true))
+    }
+
+    /// The loaded rows of the kind in the URL (empty while loading).
+    pub fn summaries(&self) -> Arc<ClientTable> {
+        self.list()
+            .and_then(Result::ok)
+            .map(|l| l.summaries)
+            .unwrap_or_default()
+    }
+
+    /// The client with `id` in the loaded list of the kind in the URL.
+    pub fn client(&self, id: &str) -> Option<Client> {
+        self.list()?
+            .ok()?
+            .clients
+            .iter()
+            .find(|c| c.id() == Some(id))
+            .cloned()
+    }
+
+    /// The secrets of the client `id` (`None` while they load).
+    pub fn secrets_of(&self, id: &str) -> Option<Result<Vec<ClientSecret>, ApiError>> {
+        self.secrets
+            .get()
+            .flatten()
+            .filter(|(of, _)| of == id)
+            .map(|(_, result)| result)
+    }
+
+    /// The tenant's role names by id.
+    pub fn role_names(&self) -> HashMap<String, String> {
+        let Some(Ok(roles)) = self.roles.get() else {
+            return HashMap::new();
+        };
+        roles
+            .iter()
+            .filter_map(|r| {
+                let id = r.id.clone()?;
+                Some((id.clone(), r.name.clone().unwrap_or(id)))
+            })
+            .collect()
+    }
+
+    // ----- the URL ---------------------------------------------------------------------
+
+    /// Changes the page state in the URL (`replace`: no new history entry).
+    pub fn set_query(&self, change: impl FnOnce(&mut PageQuery), replace: bool) {
+        let mut next = self.query.get_untracked();
+        change(&mut next);
+        if next != self.query.get_untracked() {
+            self.navigate.with_value(|go| go(next, replace));
+        }
+    }
+
+    pub fn choose_kind(&self, kind: ClientKind) {
+        self.set_query(
+            |q| {
+                q.kind = kind;
+                q.sel = None;
+                q.tab = Tab::Details;
+            },
+            false,
+        );
+    }
+
+    pub fn search(&self, text: String) {
+        self.set_query(|q| q.q = text, true);
+    }
+
+    pub fn sort(&self, order: SortOrder) {
+        self.set_query(|q| q.sort = order, true);
+    }
+
+    /// Opens the pane of client `id` (on its Details tab).
+    pub fn select(&self, id: String) {
+        self.set_query(
+            |q| {
+                if q.sel.as_deref() != Some(id.as_str()) {
+                    q.sel = Some(id);
+                    q.tab = Tab::Details;
+                }
+            },
+            false,
+        );
+    }
+
+    pub fn close_pane(&self) {
+        self.set_query(
+            |q| {
+                q.sel = None;
+                q.tab = Tab::Details;
+            },
+            false,
+        );
+    }
+
+    pub fn show_tab(&self, tab: Tab) {
+        self.set_query(|q| q.tab = tab, false);
+    }
+
+    // ----- the cached lists ------------------------------------------------------------
+
+    /// Changes the cached list of `kind` in place (no reload from the server).
+    fn edit_cache(&self, kind: ClientKind, change: impl FnOnce(&mut Vec<Client>)) {
+        self.cache.update_value(|cache| {
+            if let Some(list) = cache.get_mut(&kind) {
+                let mut clients = list.clients.as_ref().clone();
+                change(&mut clients);
+                *list = KindList::new(kind, clients, list.child_errors.as_ref().clone());
+            }
+        });
+        self.reload.update(|n| *n += 1);
+    }
+
+    /// Puts the server's copy of a client in place of the cached one.
+    pub fn replace(&self, client: Client) {
+        self.edit_cache(client.kind(), |clients| {
+            if let Some(slot) = clients.iter_mut().find(|c| c.id() == client.id()) {
+                *slot = client;
+            }
+        });
+    }
+
+    /// Adds a created client at the end (API order: newest last).
+    pub fn insert(&self, client: Client) {
+        self.edit_cache(client.kind(), |clients| clients.push(client));
+    }
+
+    /// Drops a removed client (and closes its pane).
+    pub fn forget(&self, kind: ClientKind, id: &str) {
+        self.edit_cache(kind, |clients| clients.retain(|c| c.id() != Some(id)));
+        if self.query.get_untracked().sel.as_deref() == Some(id) {
+            self.close_pane();
+        }
+    }
+
+    /// The client was removed elsewhere (a 404 on read or write): say so, drop the row.
+    pub fn gone(&self, client: &Client) {
+        let name = client.name().unwrap_or("The client");
+        self.forget(client.kind(), client.id().unwrap_or_default());
+        self.close_dialog();
+        self.notice.set(Some(format!(
+            "“{name}” was already removed, by someone else or in another window. It is no longer in the list."
+        )));
+    }
+
+    /// Forgets the cached list of `kind` and loads it again.
+    pub fn refresh(&self, kind: ClientKind) {
+        self.cache.update_value(|c| {
+            c.remove(&kind);
+        });
+        self.reload.update(|n| *n += 1);
+    }
+
+    /// Loads the selected client's secrets again.
+    pub fn refresh_secrets(&self) {
+        self.secrets_reload.update(|n| *n += 1);
+    }
+
+    // ----- dialogs ---------------------------------------------------------------------
+
+    /// Opens `dialog`; focus goes back to `return_to` (the first of these element ids that
+    /// still exists) when it closes.
+    pub fn open_dialog(&self, dialog: Dialog, return_to: &[&str]) {
+        self.return_focus
+            .set_value(return_to.iter().map(|s| s.to_string()).collect());
+        self.form_errors.set(ValidationErrors::default());
+        self.dialog.set(Some(dialog));
+    }
+
+    pub fn close_dialog(&self) {
+        self.dialog.set(None);
+    }
+
+    /// Shows a secret value once (the dialog stays until the admin closes it).
+    pub fn show_reveal(&self, reveal: Reveal) {
+        self.reveal.set(Some(reveal));
+    }
+
+    /// Closes the shown secret: its value leaves memory and the page.
+    pub fn close_reveal(&self) {
+        self.reveal.set(None);
+    }
+
+    /// The answer to Add Client: the row, the selection, and the first secret shown once.
+    pub fn created(&self, created: CreatedClient) {
+        let s = self;
+        let client = created.client();
+        s.insert(client.clone());
+        s.close_dialog();
+        if let Some(id) = client.id() {
+            s.select(id.to_string());
+        }
+        s.toasts.show("Client added");
+        s.show_reveal(Reveal {
+            title: "Client Successfully Created",
+            client_id: created.client_id().map(str::to_string),
+            secret: created.secret_value().map(str::to_string),
+        });
+    }
+
+    /// Where focus goes when the dialogs close.
+    pub fn return_focus(&self) -> Vec<String> {
+        self.return_focus.get_value()
+    }
+}
+
+/// The page's owner: its state and its writes. Provided as a context by the page.
+#[derive(Clone, Copy)]
+pub struct Controller {
+    pub state: PageState,
+    pub writes: Writes,
+}
+
+impl Controller {
+    /// Builds the controller and provides it to the page's children.
+    pub fn provide() -> Self {
+        let state = PageState::new();
+        let controller = Controller {
+            state,
+            writes: Writes::new(state),
+        };
+        provide_context(controller);
+        controller
+    }
+
+    pub fn may_change(&self) -> bool {
+        self.state.session.may_change()
+    }
+
+    // ----- opening the write dialogs ------------------------------------------------------
+
+    pub fn open_add_client(&self) {
+        let s = self.state;
+        let kind = s.kind();
+        let mut values = ClientFormValues::for_new(&Local::now());
+        if kind.has_roles() {
+            // New client-credentials clients start with the tenant's Tenant Member role.
+            if let Some(Ok(roles)) = s.roles.get_untracked() {
+                values.role_ids = roles
+                    .iter()
+                    .filter(|r| r.is_tenant_member())
+                    .filter_map(|r| r.id.clone())
+                    .collect();
+            }
+        }
+        s.client_form.set(values);
+        self.writes.add_client.clear();
+        s.open_dialog(Dialog::AddClient(kind), &["add-client"]);
+    }
+
+    /// Edit Client: the dialog opens at once and reads the client again before the form shows.
+    pub fn open_edit(&self, client: &Client) {
+        let s = self.state;
+        let id = client.id().unwrap_or_default().to_string();
+        s.edit_base.set(None);
+        self.writes.update.clear();
+        s.open_dialog(
+            Dialog::EditClient {
+                kind: client.kind(),
+                id,
+            },
+            &["edit-client"],
+        );
+        self.writes.reread.dispatch(client.clone());
+    }
+
+    pub fn open_toggle(&self, client: &Client) {
+        self.writes.toggle.clear();
+        self.state
+            .open_dialog(Dialog::ToggleClient(client.clone()), &["toggle-client"]);
+    }
+
+    pub fn open_remove(&self, client: &Client) {
+        self.writes.remove.clear();
+        self.state.open_dialog(
+            Dialog::RemoveClient(client.clone()),
+            &["more-options", "client-list"],
+        );
+    }
+
+    pub fn open_add_secret(&self, client: &Client, existing: usize) {
+        let s = self.state;
+        s.secret_form.set(SecretFormValues::for_new(&Local::now()));
+        self.writes.add_secret.clear();
+        s.open_dialog(
+            Dialog::AddSecret {
+                client: client.clone(),
+                existing,
+            },
+            &["add-secret"],
+        );
+    }
+
+    pub fn open_edit_secret(&self, client: &Client, secret: &ClientSecret) {
+        let s = self.state;
+        let start = SecretFormValues::from_secret(secret, &Local::now());
+        s.secret_form_start.set_value(start.clone());
+        s.secret_form.set(start);
+        self.writes.edit_secret.clear();
+        let opener = format!("edit-secret-{}", secret.id.unwrap_or_default());
+        s.open_dialog(
+            Dialog::EditSecret {
+                client: client.clone(),
+                secret: secret.clone(),
+            },
+            &[&opener],
+        );
+    }
+
+    pub fn open_remove_secret(&self, client: &Client, secret: &ClientSecret) {
+        self.writes.remove_secret.clear();
+        let opener = format!("remove-secret-{}", secret.id.unwrap_or_default());
+        self.state.open_dialog(
+            Dialog::RemoveSecret {
+                client: client.clone(),
+                secret: secret.clone(),
+            },
+            &[&opener, "add-secret", "pane-panel"],
+        );
+    }
+
+    // ----- submitting the forms (the model builds the bodies) --------------------------
+
+    /// Save in Add Client or Edit Client.
+    pub fn submit_client_form(&self) {
+        let s = self.state;
+        let values = s.client_form.get_untracked();
+        match s.dialog.get_untracked() {
+            Some(Dialog::AddClient(kind)) => {
+                if self.writes.add_client.pending().get_untracked() {
+                    return;
+                }
+                match new_client_body(kind, &values, None, &Local::now()) {
+                    Err(errors) => s.form_errors.set(errors),
+                    Ok(body) => {
+                        s.form_errors.set(ValidationErrors::default());
+                        self.writes.add_client.dispatch(body);
+                    }
+                }
+            }
+            Some(Dialog::EditClient { .. }) => {
+                let Some(base) = s.edit_base.get_untracked() else {
+                    return;
+                };
+                if self.writes.update.pending().get_untracked() {
+                    return;
+                }
+                match client_update_body(&base.client, &values) {
+                    Err(errors) => s.form_errors.set(errors),
+                    Ok(None) => {
+                        s.close_dialog();
+                        s.toasts.show("Nothing was changed");
+                    }
+                    Ok(Some(changes)) => {
+                        s.form_errors.set(ValidationErrors::default());
+                        self.writes.update.dispatch((base.client, changes));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Add (or Save) in Add Secret and Edit Secret.
+    pub fn submit_secret_form(&self) {
+        let s = self.state;
+        let values = s.secret_form.get_untracked();
+        let now = Local::now();
+        match s.dialog.get_untracked() {
+            Some(Dialog::AddSecret { client, existing }) => {
+                if self.writes.add_secret.pending().get_untracked() {
+                    return;
+                }
+                match new_secret_body(existing, &values, &now) {
+                    Err(errors) => s.form_errors.set(errors),
+                    Ok(body) => {
+                        s.form_errors.set(ValidationErrors::default());
+                        self.writes.add_secret.dispatch((client, body));
+                    }
+                }
+            }
+            Some(Dialog::EditSecret { client, secret }) => {
+                if self.writes.edit_secret.pending().get_untracked() {
+                    return;
+                }
+                let start = s.secret_form_start.get_value();
+                match secret_update_body(&start, &values, &now) {
+                    Err(errors) => s.form_errors.set(errors),
+                    Ok(None) => s.close_dialog(),
+                    Ok(Some(body)) => {
+                        s.form_errors.set(ValidationErrors::default());
+                        self.writes.edit_secret.dispatch((client, secret, body));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Copies text to the clipboard and says so (or says how to copy by hand).
+pub fn copy_to_clipboard(text: String, what: &'static str) {
+    let toasts = use_context::<Toasts>();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        if let Some(toasts) = toasts {
+            toasts.show(if ok {
+                format!("{what} copied")
+            } else {
+                format!("Could not copy the {what}: select it and copy it by hand")
+            });
+        }
+    });
+}

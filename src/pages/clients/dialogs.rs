@@ -1,0 +1,199 @@
+//! The page's dialogs, drawn from the controller's state at the page's level: nothing a list
+//! re-render does can take away a form being typed or a secret on screen. When the last
+//! dialog closes, focus goes back to the control that opened it.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::async_region::AsyncRegion;
+use crate::components::dialog::{ConfirmDialog, Modal};
+use crate::components::secret_reveal::SecretReveal;
+use crate::model::{Client, ClientKind, ClientSecret};
+
+use super::client_form::ClientFormBody;
+use super::controller::{copy_to_clipboard, Controller, Dialog, EditBase};
+use super::pane::focus_id;
+use super::secret_form::SecretFormBody;
+use super::writes::WriteResult;
+
+/// The error a write's dialog shows (the last failure, until it is retried).
+fn failure<I: 'static>(action: Action<I, WriteResult>) -> Signal<Option<ApiError>> {
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// Whichever dialog is open, and the one-time secret.
+#[component]
+pub fn DialogHost() -> impl IntoView {
+    let ctl = expect_context::<Controller>();
+    let s = ctl.state;
+    Effect::new(move |was_open: Option<bool>| {
+        let open = s.dialog.read().is_some() || s.reveal.read().is_some();
+        if was_open == Some(true) && !open {
+            let ids = s.return_focus();
+            request_animation_frame(move || {
+                let _ = ids.iter().any(|id| focus_id(id));
+            });
+        }
+        open
+    });
+    let close = Callback::new(move |()| s.close_dialog());
+    let dialog = move || {
+        s.dialog.get().map(|dialog| match dialog {
+            Dialog::AddClient(kind) => add_dialog(ctl, kind).into_any(),
+            Dialog::EditClient { kind, .. } => edit_dialog(ctl, kind).into_any(),
+            Dialog::ToggleClient(client) => toggle_dialog(ctl, client).into_any(),
+            Dialog::RemoveClient(client) => {
+                let name = client.name().unwrap_or("this client").to_string();
+                let action = ctl.writes.remove;
+                view! {
+                    <ConfirmDialog open=true title="Remove Client" confirm_label="Remove" danger=true
+                        message=format!("Remove “{name}” and all its secrets? Applications that use it will stop being able to sign in (tokens already issued stay valid until they expire). This cannot be undone.")
+                        pending=action.pending() error=failure(action)
+                        on_confirm=Callback::new(move |()| { action.dispatch(client.clone()); })
+                        on_close=close />
+                }
+                .into_any()
+            }
+            Dialog::AddSecret { .. } => secret_dialog(ctl, "Add Secret", "Add").into_any(),
+            Dialog::EditSecret { .. } => secret_dialog(ctl, "Edit Secret", "Save").into_any(),
+            Dialog::RemoveSecret { client, secret } => remove_secret_dialog(ctl, client, secret).into_any(),
+        })
+    };
+    let reveal = move || {
+        s.reveal.get().map(|r| {
+            let done = Callback::new(move |()| s.close_reveal());
+            view! {
+                <Modal open=true title=r.title on_close=done>
+                    <SecretReveal client_id=r.client_id.clone() secret=r.secret.clone() on_close=done
+                        on_copy=Callback::new(|(text, what)| copy_to_clipboard(text, what)) />
+                </Modal>
+            }
+        })
+    };
+    view! { {dialog}{reveal} }
+}
+
+/// Add Client: the form for the selected Client Type.
+fn add_dialog(ctl: Controller, kind: ClientKind) -> impl IntoView {
+    let s = ctl.state;
+    view! {
+        <Modal open=true title=format!("Add Client: {}", kind.label())
+            on_close=Callback::new(move |()| s.close_dialog()) wide=true>
+            {client_form(ctl, kind, None)}
+        </Modal>
+    }
+}
+
+/// The form of Add Client (no `base`) or Edit Client (the fresh copy in `base`).
+fn client_form(ctl: Controller, kind: ClientKind, base: Option<EditBase>) -> impl IntoView {
+    let s = ctl.state;
+    let creating = base.is_none();
+    let (pending, error) = if creating {
+        (
+            ctl.writes.add_client.pending(),
+            failure(ctl.writes.add_client),
+        )
+    } else {
+        (ctl.writes.update.pending(), failure(ctl.writes.update))
+    };
+    let changed = base.is_some_and(|b| b.changed_elsewhere).then(|| view! {
+        <p class="read-only-note" role="status" data-testid="changed-elsewhere">
+            "This client was changed since the list was loaded (by someone else or in another window). The form shows its current values."
+        </p>
+    });
+    view! {
+        {changed}
+        <ClientFormBody kind creating values=s.client_form errors=s.form_errors
+            tenant_roles=Signal::derive(move || s.roles.get()) pending error
+            on_submit=Callback::new(move |()| ctl.submit_client_form())
+            on_cancel=Callback::new(move |()| s.close_dialog()) />
+    }
+}
+
+/// Edit Client: reads the client again, then the form on the fresh copy.
+fn edit_dialog(ctl: Controller, kind: ClientKind) -> impl IntoView {
+    let s = ctl.state;
+    let reread = ctl.writes.reread;
+    let state = Signal::derive(move || match s.edit_base.get() {
+        Some(base) => Some(Ok(base)),
+        None if reread.pending().get() => None,
+        None => reread.value().get().and_then(Result::err).map(Err),
+    });
+    let retry = Callback::new(move |()| {
+        if let Some(Dialog::EditClient { id, .. }) = s.dialog.get_untracked() {
+            if let Some(client) = s.client(&id) {
+                reread.dispatch(client);
+            }
+        }
+    });
+    view! {
+        <Modal open=true title="Edit Client" on_close=Callback::new(move |()| s.close_dialog()) wide=true>
+            <AsyncRegion state error_title="The client could not be read before editing."
+                loading="Loading the client's current values…" on_retry=retry
+                ready=move |base: EditBase| client_form(ctl, kind, Some(base)) />
+        </Modal>
+    }
+}
+
+fn toggle_dialog(ctl: Controller, client: Client) -> impl IntoView {
+    let name = client.name().unwrap_or("this client").to_string();
+    let enabled = client.enabled() != Some(false);
+    let action = ctl.writes.toggle;
+    let (title, message, label) = if enabled {
+        ("Disable Client", format!("Disable “{name}”? It will no longer be able to get tokens. Tokens it already has stay valid until they expire, and the change can take up to an hour to take effect. You can enable it again at any time."), "Disable")
+    } else {
+        (
+            "Enable Client",
+            format!("Enable “{name}”? It will be able to get tokens again (within the hour)."),
+            "Enable",
+        )
+    };
+    view! {
+        <ConfirmDialog open=true title message confirm_label=label danger=enabled
+            pending=action.pending() error=failure(action)
+            on_confirm=Callback::new(move |()| { action.dispatch(client.clone()); })
+            on_close=Callback::new(move |()| ctl.state.close_dialog()) />
+    }
+}
+
+fn secret_dialog(
+    ctl: Controller,
+    title: &'static str,
+    submit_label: &'static str,
+) -> impl IntoView {
+    let s = ctl.state;
+    let (action, error) = if submit_label == "Add" {
+        (
+            ctl.writes.add_secret.pending(),
+            failure(ctl.writes.add_secret),
+        )
+    } else {
+        (
+            ctl.writes.edit_secret.pending(),
+            failure(ctl.writes.edit_secret),
+        )
+    };
+    let close = Callback::new(move |()| s.close_dialog());
+    view! {
+        <Modal open=true title on_close=close wide=true>
+            <SecretFormBody values=s.secret_form errors=s.form_errors pending=action error submit_label
+                on_submit=Callback::new(move |()| ctl.submit_secret_form()) on_cancel=close />
+        </Modal>
+    }
+}
+
+fn remove_secret_dialog(ctl: Controller, client: Client, secret: ClientSecret) -> impl IntoView {
+    let label = secret
+        .description
+        .clone()
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| format!("secret {}", secret.id.unwrap_or_default()));
+    let action = ctl.writes.remove_secret;
+    view! {
+        <ConfirmDialog open=true title="Remove Secret" confirm_label="Remove" danger=true
+            message=format!("Remove “{label}”? Applications that use it will no longer be able to sign in once the change takes effect (up to an hour). This cannot be undone.")
+            pending=action.pending() error=failure(action)
+            on_confirm=Callback::new(move |()| { action.dispatch((client.clone(), secret.clone())); })
+            on_close=Callback::new(move |()| ctl.state.close_dialog()) />
+    }
+}

@@ -1,0 +1,120 @@
+//! The list side of the page: loading, error, empty, no match, or the table; and the banner
+//! for clients the API could not return (207).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::async_region::AsyncRegion;
+use crate::model::{ClientKind, MultiStatusResponseChildError};
+
+use super::controller::{copy_to_clipboard, Controller, KindList};
+use super::list::ClientTable;
+use super::toolbar::AddClientButton;
+
+/// The kind shown, whether it has no clients, and what a 207 left out.
+type Shape = (ClientKind, bool, Arc<Vec<MultiStatusResponseChildError>>);
+
+/// The list of the selected Client Type, in whatever state it is.
+#[component]
+pub fn ListArea() -> impl IntoView {
+    let ctl = expect_context::<Controller>();
+    let s = ctl.state;
+    let kind = Memo::new(move |_| s.kind());
+    let summaries = Memo::new(move |_| s.summaries());
+    let rows = Memo::new(move |_| {
+        let (q, sort) = s.query.with(|p| (p.q.clone(), p.sort));
+        Arc::new(summaries.read().query(&q, sort))
+    });
+    let selected = Signal::derive(move || s.query.read().sel.clone());
+    let may_change = Signal::derive(move || ctl.may_change());
+    let role_names = Memo::new(move |_| s.role_names());
+    let retry = Callback::new(move |()| s.refresh(kind.get_untracked()));
+
+    // What the list area looks like: rebuilt only when this changes, so an edited or added
+    // row updates the table in place (scroll position and focus stay).
+    let shape = Memo::new(move |_| {
+        s.list()
+            .map(|r| r.map(|l: KindList| (l.kind, l.summaries.is_empty(), l.child_errors)))
+    });
+    let ready = move |(k, empty, child_errors): Shape| {
+        if empty {
+            return view! {
+                <div class="empty-state">
+                    <p class="empty-state__title">{format!("No {} yet", k.plural_noun())}</p>
+                    <p class="muted">"Add one to let an application or device authenticate to this tenant."</p>
+                    <AddClientButton may_change on_add=Callback::new(move |()| ctl.open_add_client()) id="add-client-empty" />
+                </div>
+            }
+            .into_any();
+        }
+        view! {
+            <PartialBanner errors=child_errors on_retry=retry />
+            <Show when=move || !rows.read().is_empty() fallback=move || view! { <NoMatch /> }>
+                <ClientTable
+                    kind=k
+                    items=summaries
+                    rows=rows
+                    sort=Signal::derive(move || s.query.read().sort)
+                    on_sort=Callback::new(move |(order,)| s.sort(order))
+                    selected
+                    on_open=Callback::new(move |(id,)| s.select(id))
+                    on_close=Callback::new(move |()| s.close_pane())
+                    role_names
+                    on_copy=Callback::new(move |(id,)| copy_to_clipboard(id, "Client ID"))
+                />
+            </Show>
+        }
+        .into_any()
+    };
+    view! {
+        <AsyncRegion state=shape
+            error_title=Signal::derive(move || format!("The {} could not be loaded.", kind.get().plural_noun()))
+            loading="Loading clients" skeleton=true on_retry=retry ready />
+    }
+}
+
+/// "No clients match your search", with Clear search.
+#[component]
+fn NoMatch() -> impl IntoView {
+    let s = expect_context::<Controller>().state;
+    view! {
+        <div class="empty-state">
+            <p class="empty-state__title">"No clients match your search"</p>
+            <p class="muted">{move || format!("Nothing in the name or client ID contains “{}”.", s.query.read().q)}</p>
+            <button type="button" class="button" on:click=move |_| s.search(String::new())>"Clear search"</button>
+        </div>
+    }
+}
+
+/// A 207: the clients shown are not all there are; says which could not be read.
+#[component]
+fn PartialBanner(
+    errors: Arc<Vec<MultiStatusResponseChildError>>,
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    (!errors.is_empty()).then(|| {
+        let items = errors
+            .iter()
+            .map(|e| {
+                let what = e.model_id.clone().unwrap_or_else(|| "A client".into());
+                let why = [e.error.as_deref(), e.reason.as_deref(), e.resolution.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                view! { <li><code>{what}</code>": "{why}</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="error-panel partial-banner" role="alert" data-testid="partial-banner">
+                <p class="error-panel__title">
+                    {format!("{} could not be read, so the list below is incomplete.",
+                        if errors.len() == 1 { "1 client".to_string() } else { format!("{} clients", errors.len()) })}
+                </p>
+                <ul>{items}</ul>
+                <button type="button" class="button" on:click=move |_| on_retry.run(())>"Retry"</button>
+            </div>
+        }
+    })
+}

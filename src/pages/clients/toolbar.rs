@@ -1,0 +1,79 @@
+//! Above the list: Client Type, Search, Refresh and Add Client, and the note a read-only
+//! user gets.
+
+use leptos::prelude::*;
+
+use crate::model::ClientKind;
+
+/// The list's toolbar.
+#[component]
+pub fn Toolbar(
+    #[prop(into)] kind: Signal<ClientKind>,
+    #[prop(into)] query: Signal<String>,
+    #[prop(into)] may_change: Signal<bool>,
+    on_kind: Callback<(ClientKind,)>,
+    on_search: Callback<(String,)>,
+    on_refresh: Callback<()>,
+    on_add: Callback<()>,
+) -> impl IntoView {
+    let options = move || {
+        let current = kind.get();
+        ClientKind::ALL
+            .into_iter()
+            .map(|k| view! { <option value=k.slug() selected=k == current>{k.label()}</option> })
+            .collect_view()
+    };
+    view! {
+        <div class="toolbar">
+            <label class="field field--inline">
+                <span class="field__label">"Client Type"</span>
+                <select data-testid="client-type"
+                    on:change=move |ev| on_kind.run((ClientKind::from_slug(&event_target_value(&ev)).unwrap_or_default(),))>
+                    {options}
+                </select>
+            </label>
+            <label class="field field--inline field--grow">
+                <span class="field__label">"Search"</span>
+                <input type="search" id="client-search" placeholder="Name or client ID" data-testid="search"
+                    prop:value=move || query.get() on:input=move |ev| on_search.run((event_target_value(&ev),)) />
+            </label>
+            <button type="button" class="button" title="Load the list again from the server"
+                on:click=move |_| on_refresh.run(())>
+                "Refresh"
+            </button>
+            <AddClientButton may_change on_add id="add-client" />
+        </div>
+    }
+}
+
+/// Add Client (disabled, with the reason, for a read-only user).
+#[component]
+pub fn AddClientButton(
+    #[prop(into)] may_change: Signal<bool>,
+    on_add: Callback<()>,
+    id: &'static str,
+) -> impl IntoView {
+    view! {
+        <button type="button" id=id class="button button--primary" disabled=move || !may_change.get()
+            title=move || (!may_change.get()).then_some("Only a Tenant Administrator can add clients")
+            on:click=move |_| on_add.run(())>
+            "Add Client"
+        </button>
+    }
+}
+
+/// Why a Tenant Member cannot change anything.
+#[component]
+pub fn ReadOnlyNote(#[prop(into)] read_only: Signal<bool>) -> impl IntoView {
+    move || {
+        read_only.get().then(|| {
+            view! {
+                <p class="read-only-note" role="note" data-testid="read-only-note">
+                    "You can look but not change: adding, editing and removing clients and secrets needs the "
+                    <strong>"Tenant Administrator"</strong>
+                    " role, and you are signed in without it. Ask a Tenant Administrator of this tenant if you need a change."
+                </p>
+            }
+        })
+    }
+}

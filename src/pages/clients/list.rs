@@ -23,6 +23,131 @@ pub fn window_range(scroll_top: f64, viewport: f64, rows: usize) -> (usize, usiz
     (first.min(last), last)
 }
 
+/// Where ↑/↓/Home/End move the cursor among `count` rows (`None`: not a moving key).
+pub fn cursor_after_key(key: &str, current: Option<usize>, count: usize) -> Option<usize> {
+    let last = count.checked_sub(1)?;
+    match key {
+        "ArrowDown" => Some(current.map(|c| (c + 1).min(last)).unwrap_or(0)),
+        "ArrowUp" => Some(current.map(|c| c.saturating_sub(1)).unwrap_or(0)),
+        "Home" => Some(0),
+        "End" => Some(last),
+        _ => None,
+    }
+}
+
+/// What one row shows besides name, id and status.
+fn row_cells(
+    kind: ClientKind,
+    summary: &ClientSummary,
+    role_names: &std::collections::HashMap<String, String>,
+) -> (String, String) {
+    let per_kind = match kind {
+        ClientKind::ClientCredentials => {
+            let list: Vec<&str> = summary
+                .role_ids()
+                .iter()
+                .map(|id| role_names.get(id).map(String::as_str).unwrap_or(id))
+                .collect();
+            if list.is_empty() {
+                "None".to_string()
+            } else {
+                list.join(", ")
+            }
+        }
+        _ => match summary.redirect_uri_count() {
+            1 => "1 URL".to_string(),
+            n => format!("{n} URLs"),
+        },
+    };
+    let lifetime = summary
+        .access_token_lifetime()
+        .map(|s| token_lifetime_words(i64::from(s)))
+        .unwrap_or_else(|| "1 hour".into());
+    (per_kind, lifetime)
+}
+
+/// One client row. Only the cursor row's Copy is a tab stop (the list is one stop).
+#[component]
+fn ClientRow(
+    summary: ClientSummary,
+    /// The per-kind column and the token lifetime, in words.
+    cells: (String, String),
+    selected: bool,
+    cursor: bool,
+    on_open: Callback<()>,
+    on_copy: Callback<(String,)>,
+) -> impl IntoView {
+    let id = summary.id().to_string();
+    let copy_id = id.clone();
+    let (per_kind, lifetime) = cells;
+    view! {
+        <tr class="client-row" class:client-row--selected=selected class:client-row--cursor=cursor
+            aria-selected=if selected { "true" } else { "false" } data-id=id.clone()
+            on:click=move |_| on_open.run(())>
+            <td class="client-row__name">{summary.name().to_string()}</td>
+            <td class="client-row__id">
+                <span class="id-cell">
+                    <code title=id.clone()>{id.clone()}</code>
+                    <button type="button" class="icon-button" tabindex=if cursor { "0" } else { "-1" }
+                        title="Copy Client ID" aria-label=format!("Copy Client ID of {}", summary.name())
+                        on:click=move |ev| {
+                            ev.stop_propagation();
+                            on_copy.run((copy_id.clone(),));
+                        }>
+                        <CopyIcon />
+                    </button>
+                </span>
+            </td>
+            <td><StatusBadge enabled=Signal::stored(summary.enabled()) /></td>
+            <td class="client-row__extra">{per_kind}</td>
+            <td>{lifetime}</td>
+        </tr>
+    }
+}
+
+/// The columns and their (sortable) headers.
+#[component]
+fn TableHead(
+    kind: ClientKind,
+    #[prop(into)] sort: Signal<SortOrder>,
+    on_sort: Callback<(SortOrder,)>,
+) -> impl IntoView {
+    let kind_header = match kind {
+        ClientKind::ClientCredentials => "Roles",
+        ClientKind::Hybrid | ClientKind::AuthorizationCode => "Redirect URLs",
+    };
+    view! {
+        <colgroup>
+            <col class="col-name" />
+            <col class="col-id" />
+            <col class="col-status" />
+            <col class="col-extra" />
+            <col class="col-lifetime" />
+        </colgroup>
+        <thead>
+            <tr>
+                <SortHeader label="Name" key=SortKey::Name sort on_sort />
+                <SortHeader label="Client ID" key=SortKey::Id sort on_sort />
+                <SortHeader label="Status" key=SortKey::Status sort on_sort />
+                <th scope="col">{kind_header}</th>
+                <th scope="col">"Token Lifetime"</th>
+            </tr>
+        </thead>
+    }
+}
+
+/// Scrolls `el` so that row `position` is visible below the sticky header.
+fn scroll_row_into_view(el: &web_sys::HtmlElement, position: usize) {
+    let top = position as f64 * ROW_HEIGHT;
+    let view_top = f64::from(el.scroll_top());
+    let height = f64::from(el.client_height());
+    if top < view_top {
+        el.set_scroll_top(top as i32);
+    } else if top + 2.0 * ROW_HEIGHT > view_top + height {
+        el.set_scroll_top((top + 2.0 * ROW_HEIGHT - height) as i32);
+    }
+}
+
 /// A sortable column header with `aria-sort`.
 #[component]
 fn SortHeader(
@@ -102,11 +227,19 @@ pub fn ClientTable(
             viewport.set(f64::from(el.client_height()));
         }
     };
-    Effect::new(move |_| {
-        if let Some(el) = scroller.get() {
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
             viewport.set(f64::from(el.client_height().max(1)));
         }
+    };
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            measure();
+        }
     });
+    // A resized window changes how many rows fit.
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
 
     // Keep the cursor on the open client when it changes from outside (URL, click).
     Effect::new(move |_| {
@@ -123,17 +256,8 @@ pub fn ClientTable(
     });
 
     let scroll_into_view = move |position: usize| {
-        let Some(el) = scroller.get_untracked() else {
-            return;
-        };
-        let top = position as f64 * ROW_HEIGHT;
-        let view_top = f64::from(el.scroll_top());
-        let height = f64::from(el.client_height());
-        // The sticky header takes one row.
-        if top < view_top {
-            el.set_scroll_top(top as i32);
-        } else if top + 2.0 * ROW_HEIGHT > view_top + height {
-            el.set_scroll_top((top + 2.0 * ROW_HEIGHT - height) as i32);
+        if let Some(el) = scroller.get_untracked() {
+            scroll_row_into_view(&el, position);
         }
     };
 
@@ -147,52 +271,23 @@ pub fn ClientTable(
 
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let count = rows.read_untracked().len();
-        if count == 0 {
-            return;
-        }
         let current = cursor.get_untracked();
-        let next = match ev.key().as_str() {
-            "ArrowDown" => Some(current.map(|c| (c + 1).min(count - 1)).unwrap_or(0)),
-            "ArrowUp" => Some(current.map(|c| c.saturating_sub(1)).unwrap_or(0)),
-            "Home" => Some(0),
-            "End" => Some(count - 1),
+        match ev.key().as_str() {
             "Enter" | " " => {
                 if let Some(id) = current.and_then(id_at) {
                     ev.prevent_default();
                     on_open.run((id,));
                 }
-                None
             }
-            "Escape" => {
-                on_close.run(());
-                None
+            "Escape" => on_close.run(()),
+            key => {
+                if let Some(next) = cursor_after_key(key, current, count) {
+                    ev.prevent_default();
+                    cursor.set(Some(next));
+                    scroll_into_view(next);
+                }
             }
-            _ => None,
-        };
-        if let Some(next) = next {
-            ev.prevent_default();
-            cursor.set(Some(next));
-            scroll_into_view(next);
         }
-    };
-
-    let role_cell = move |summary: &ClientSummary| {
-        let names = role_names.read();
-        let list: Vec<String> = summary
-            .role_ids()
-            .iter()
-            .map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone()))
-            .collect();
-        if list.is_empty() {
-            "None".to_string()
-        } else {
-            list.join(", ")
-        }
-    };
-
-    let kind_header = match kind {
-        ClientKind::ClientCredentials => "Roles",
-        ClientKind::Hybrid | ClientKind::AuthorizationCode => "Redirect URLs",
     };
 
     let body = move || {
@@ -203,6 +298,7 @@ pub fn ClientTable(
         let cursor_now = cursor.get();
         let top_pad = first as f64 * ROW_HEIGHT;
         let bottom_pad = (rows_now.len() - last) as f64 * ROW_HEIGHT;
+        let names = role_names.read();
         let rendered = rows_now[first..last]
             .iter()
             .enumerate()
@@ -210,58 +306,14 @@ pub fn ClientTable(
                 let summary = items_now.get(index)?.clone();
                 let position = first + offset;
                 let id = summary.id().to_string();
-                let is_selected = sel.as_deref() == Some(id.as_str());
-                let is_cursor = cursor_now == Some(position);
-                let per_kind = match kind {
-                    ClientKind::ClientCredentials => role_cell(&summary),
-                    _ => match summary.redirect_uri_count() {
-                        1 => "1 URL".to_string(),
-                        n => format!("{n} URLs"),
-                    },
-                };
-                let lifetime = summary
-                    .access_token_lifetime()
-                    .map(|s| token_lifetime_words(i64::from(s)))
-                    .unwrap_or_else(|| "1 hour".into());
-                let open_id = id.clone();
-                let copy_id = id.clone();
-                let enabled = summary.enabled();
+                let cells = row_cells(kind, &summary, &names);
+                let on_open = Callback::new(move |()| {
+                    cursor.set(Some(position));
+                    on_open.run((id.clone(),));
+                });
                 Some(view! {
-                    <tr
-                        class="client-row"
-                        class:client-row--selected=is_selected
-                        class:client-row--cursor=is_cursor
-                        aria-selected=if is_selected { "true" } else { "false" }
-                        data-id=id.clone()
-                        on:click=move |_| {
-                            cursor.set(Some(position));
-                            on_open.run((open_id.clone(),));
-                        }
-                    >
-                        <td class="client-row__name">{summary.name().to_string()}</td>
-                        <td class="client-row__id">
-                            <span class="id-cell">
-                                <code title=id.clone()>{id.clone()}</code>
-                                <button
-                                    type="button"
-                                    class="icon-button"
-                                    // The list is one tab stop: only the current row's Copy is another.
-                                    tabindex=if is_cursor { "0" } else { "-1" }
-                                    title="Copy Client ID"
-                                    aria-label=format!("Copy Client ID of {}", summary.name())
-                                    on:click=move |ev| {
-                                        ev.stop_propagation();
-                                        on_copy.run((copy_id.clone(),));
-                                    }
-                                >
-                                    <CopyIcon />
-                                </button>
-                            </span>
-                        </td>
-                        <td><StatusBadge enabled=Signal::stored(enabled) /></td>
-                        <td class="client-row__extra">{per_kind}</td>
-                        <td>{lifetime}</td>
-                    </tr>
+                    <ClientRow selected=sel.as_deref() == Some(summary.id()) cursor=cursor_now == Some(position)
+                        summary cells on_open on_copy />
                 })
             })
             .collect_view();
@@ -284,22 +336,7 @@ pub fn ClientTable(
             on:keydown=on_keydown
         >
             <table>
-                <colgroup>
-                    <col class="col-name" />
-                    <col class="col-id" />
-                    <col class="col-status" />
-                    <col class="col-extra" />
-                    <col class="col-lifetime" />
-                </colgroup>
-                <thead>
-                    <tr>
-                        <SortHeader label="Name" key=SortKey::Name sort on_sort />
-                        <SortHeader label="Client ID" key=SortKey::Id sort on_sort />
-                        <SortHeader label="Status" key=SortKey::Status sort on_sort />
-                        <th scope="col">{kind_header}</th>
-                        <th scope="col">"Token Lifetime"</th>
-                    </tr>
-                </thead>
+                <TableHead kind sort on_sort />
                 <tbody>{body}</tbody>
             </table>
         </div>

@@ -226,6 +226,16 @@ impl ApiClient {
         self.request(Method::Get, path, Self::paging(0, PAGE_SIZE), None)
     }
 
+    /// `…/{Kind}/{clientId}/Secrets/{secretId}`.
+    fn secret_path(&self, kind: ClientKind, client_id: &str, secret_id: i32) -> String {
+        self.path(&[
+            kind.path_segment(),
+            client_id,
+            "Secrets",
+            &secret_id.to_string(),
+        ])
+    }
+
     /// `GET …/{Kind}/{clientId}/Secrets/{secretId}`.
     pub fn get_secret_request(
         &self,
@@ -233,12 +243,7 @@ impl ApiClient {
         client_id: &str,
         secret_id: i32,
     ) -> ApiRequest {
-        let path = self.path(&[
-            kind.path_segment(),
-            client_id,
-            "Secrets",
-            &secret_id.to_string(),
-        ]);
+        let path = self.secret_path(kind, client_id, secret_id);
         self.request(Method::Get, path, Vec::new(), None)
     }
 
@@ -261,12 +266,7 @@ impl ApiClient {
         secret_id: i32,
         changes: &ClientSecretCreateOrUpdate,
     ) -> ApiRequest {
-        let path = self.path(&[
-            kind.path_segment(),
-            client_id,
-            "Secrets",
-            &secret_id.to_string(),
-        ]);
+        let path = self.secret_path(kind, client_id, secret_id);
         self.request(Method::Put, path, Vec::new(), Some(to_json(changes)))
     }
 
@@ -277,12 +277,7 @@ impl ApiClient {
         client_id: &str,
         secret_id: i32,
     ) -> ApiRequest {
-        let path = self.path(&[
-            kind.path_segment(),
-            client_id,
-            "Secrets",
-            &secret_id.to_string(),
-        ]);
+        let path = self.secret_path(kind, client_id, secret_id);
         self.request(Method::Delete, path, Vec::new(), None)
     }
 

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiError;
+use crate::components::error_panel::ErrorPanel;
 use crate::model::ValidationErrors;
 
 /// One part of a form's values: what it is now, and how to change it.
@@ -111,5 +113,37 @@ pub fn CheckField(
             {label}
             {hint.map(|h| view! { <span class="field__hint">" "{h}</span> })}
         </label>
+    }
+}
+
+/// A dialog's form: the server's refusal of the last attempt on top (everything typed
+/// stays), the fields, then Cancel and the submit button ("Saving…" while it runs).
+#[component]
+pub fn FormFrame(
+    /// What failed, e.g. "The client was not saved."
+    error_title: &'static str,
+    #[prop(into)] error: Signal<Option<ApiError>>,
+    #[prop(into)] pending: Signal<bool>,
+    /// "Save" or "Add".
+    submit_label: &'static str,
+    on_submit: Callback<()>,
+    on_cancel: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_submit.run(());
+    };
+    view! {
+        <form class="form" on:submit=submit novalidate>
+            {move || error.get().map(|e| view! { <ErrorPanel error=e title=error_title /> })}
+            {children()}
+            <div class="dialog__actions">
+                <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button type="submit" class="button button--primary" disabled=move || pending.get()>
+                    {move || if pending.get() { "Saving…" } else { submit_label }}
+                </button>
+            </div>
+        </form>
     }
 }

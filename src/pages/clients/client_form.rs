@@ -6,8 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::async_region::AsyncRegion;
-use crate::components::error_panel::ErrorPanel;
-use crate::components::field::{bind, Bound, CheckField, TextField};
+use crate::components::field::{bind, Bound, CheckField, FormFrame, TextField};
 use crate::model::{field, ClientFormValues, ClientKind, Role, ValidationErrors};
 
 use super::secret_form::SecretFields;
@@ -28,10 +27,6 @@ pub fn ClientFormBody(
     on_submit: Callback<()>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        on_submit.run(());
-    };
     let required = if creating { " (required)" } else { "" };
     let uri_fields = kind.has_redirect_uris().then(|| {
         view! {
@@ -75,8 +70,7 @@ pub fn ClientFormBody(
     });
 
     view! {
-        <form class="form" on:submit=submit novalidate>
-            {move || error.get().map(|e| view! { <ErrorPanel error=e title="The client was not saved." /> })}
+        <FormFrame error_title="The client was not saved." error pending submit_label="Save" on_submit on_cancel>
             <TextField label="Name" field=field::NAME errors testid="client-name"
                 value=bind(values, |v| v.name.clone(), |v, x| v.name = x) />
             {offline_field}
@@ -88,13 +82,7 @@ pub fn ClientFormBody(
                 value=bind(values, |v| v.access_token_lifetime.clone(), |v, x| v.access_token_lifetime = x) />
             {roles_field}
             {secret_fields}
-            <div class="dialog__actions">
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
-                <button type="submit" class="button button--primary" disabled=move || pending.get()>
-                    {move || if pending.get() { "Saving…" } else { "Save" }}
-                </button>
-            </div>
-        </form>
+        </FormFrame>
     }
 }
 

@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::error_panel::ErrorPanel;
-use crate::components::field::{bind, field_error, Bound, CheckField, TextField};
+use crate::components::field::{bind, field_error, Bound, CheckField, FormFrame, TextField};
 use crate::model::{field, SecretFormValues, ValidationErrors};
 
 /// Description, Expiration Date (default one year from now) and Never Expires.
@@ -38,24 +37,13 @@ pub fn SecretFormBody(
     on_submit: Callback<()>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        on_submit.run(());
-    };
     view! {
-        <form class="form" on:submit=submit novalidate>
-            {move || error.get().map(|e| view! { <ErrorPanel error=e title="The secret was not saved." /> })}
+        <FormFrame error_title="The secret was not saved." error pending submit_label on_submit on_cancel>
             <div role="alert">{field_error(errors, field::SECRETS)}</div>
             <SecretFields errors
                 description=bind(values, |v| v.description.clone(), |v, x| v.description = x)
                 expiration=bind(values, |v| v.expiration.clone(), |v, x| v.expiration = x)
                 never=bind(values, |v| v.never_expires, |v, x| v.never_expires = x) />
-            <div class="dialog__actions">
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
-                <button type="submit" class="button button--primary" disabled=move || pending.get()>
-                    {move || if pending.get() { "Saving…" } else { submit_label }}
-                </button>
-            </div>
-        </form>
+        </FormFrame>
     }
 }

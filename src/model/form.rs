@@ -113,6 +113,7 @@ impl ClientFormValues {
             redirect_uris: lines(&self.redirect_uris),
             post_logout_redirect_uris: lines(&self.post_logout_redirect_uris),
             allowed_cors_origins: lines(&self.allowed_cors_origins),
+            ..ClientForm::default()
         };
         let mut errors = validate_client(kind, &form, creating);
         if !lifetime_text.is_empty() && lifetime.is_none() {
@@ -641,7 +642,8 @@ mod tests {
             [
                 (
                     field::REDIRECT_URIS,
-                    "“spa.example” is not a full web address: use an absolute http:// or https:// URL."
+                    "“spa.example” is not a full address: use an absolute URI such as \
+                     https://app.example.com/callback or com.example.app:/callback (no fragment)."
                 ),
                 (
                     field::ALLOWED_CORS_ORIGINS,

@@ -30,6 +30,10 @@ pub mod field {
     pub const POST_LOGOUT_REDIRECT_URIS: &str = "PostLogoutRedirectUris";
     /// The allowed CORS origins.
     pub const ALLOWED_CORS_ORIGINS: &str = "AllowedCorsOrigins";
+    /// The information page shown on the consent screen (hybrid, authorization code).
+    pub const CLIENT_URI: &str = "ClientUri";
+    /// The logo shown on the consent screen (hybrid, authorization code).
+    pub const LOGO_URI: &str = "LogoUri";
     /// A secret's expiry (`Expiration`, or `SecretExpirationDate` on create).
     pub const EXPIRATION: &str = "Expiration";
     /// The secrets of a client (the 10-secret limit).
@@ -114,6 +118,11 @@ pub struct ClientForm {
     pub post_logout_redirect_uris: Vec<String>,
     /// Allowed CORS origins (authorization code).
     pub allowed_cors_origins: Vec<String>,
+    /// Information page shown on the consent screen (hybrid, authorization code); `""` = not
+    /// set.
+    pub client_uri: String,
+    /// Logo shown on the consent screen (hybrid, authorization code); `""` = not set.
+    pub logo_uri: String,
 }
 
 /// Name is required.
@@ -135,51 +144,195 @@ pub fn validate_token_lifetime(seconds: Option<i32>) -> Result<(), String> {
     }
 }
 
-/// Whether `uri` is an absolute `http://` or `https://` URL with a host and no spaces.
-pub fn is_absolute_http_uri(uri: &str) -> bool {
-    let lower = uri.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    let Some(rest) = rest else { return false };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = host.rsplit('@').next().unwrap_or_default();
-    !host.is_empty()
-        && !host.starts_with(':')
-        && !uri.chars().any(|c| c.is_whitespace() || c.is_control())
+/// How to write a redirect URI, at the end of every message that refuses one.
+const URI_ADVICE: &str = "use an absolute URI such as https://app.example.com/callback or \
+     com.example.app:/callback (no fragment)";
+
+/// Whether `text` has a space or a control character anywhere.
+fn has_space_or_control(text: &str) -> bool {
+    text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// A list of URIs: at most `max` (if any), each absolute http(s), no duplicates, at least one
-/// if `required`. `what` names the list in messages ("redirect URL").
+/// `uri`'s scheme (RFC 3986: a letter, then letters, digits, `+`, `-` or `.`) and what follows
+/// its `:`; `None` when it has no scheme (`/cb`, `cb`, `//host/cb`).
+fn scheme_and_rest(uri: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = uri.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some((scheme, rest))
+}
+
+/// Whether `scheme` is `http` or `https` (any letter case).
+fn is_web_scheme(scheme: &str) -> bool {
+    scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+}
+
+/// Whether `host_port` is a host (a name, an IPv4 address or a bracketed IPv6 address) and an
+/// optional port (`:` and 1–65535).
+fn is_host_and_port(host_port: &str) -> bool {
+    let (host, port) = match host_port.strip_prefix('[') {
+        Some(bracketed) => match bracketed.split_once(']') {
+            Some((inside, after)) if !inside.is_empty() => match after {
+                "" => (inside, None),
+                _ => match after.strip_prefix(':') {
+                    Some(port) => (inside, Some(port)),
+                    None => return false,
+                },
+            },
+            _ => return false,
+        },
+        None => match host_port.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (host_port, None),
+        },
+    };
+    let port_ok = port.is_none_or(|port| {
+        !port.is_empty()
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u16>().is_ok_and(|n| n > 0)
+    });
+    !host.is_empty() && !host.contains(['[', ']']) && port_ok
+}
+
+/// Whether what follows `http:` or `https:` is `//`, an authority with a host, then anything.
+fn has_web_authority(rest: &str) -> bool {
+    let Some(after_slashes) = rest.strip_prefix("//") else {
+        return false;
+    };
+    let authority = after_slashes
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    is_host_and_port(authority.rsplit('@').next().unwrap_or_default())
+}
+
+/// Whether `uri`, fragment aside, is absolute: a scheme and something after it; for `http` and
+/// `https`, `//` and a host. A host and port without a scheme (`localhost:8400/cb`, which reads
+/// as the scheme `localhost`) is not.
+fn is_full_address(uri: &str) -> bool {
+    let uri = uri.split('#').next().unwrap_or_default();
+    let Some((scheme, rest)) = scheme_and_rest(uri) else {
+        return false;
+    };
+    if is_web_scheme(scheme) {
+        return has_web_authority(rest);
+    }
+    let first = rest.split(['/', '?']).next().unwrap_or_default();
+    let looks_like_a_port = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+    !looks_like_a_port && !rest.trim_matches('/').is_empty()
+}
+
+/// Whether `uri` is an absolute `http://` or `https://` URL with a host and no spaces (a
+/// fragment is allowed). The rule of `ClientUri` and `LogoUri`.
+pub fn is_absolute_http_uri(uri: &str) -> bool {
+    scheme_and_rest(uri)
+        .is_some_and(|(scheme, rest)| is_web_scheme(scheme) && has_web_authority(rest))
+        && !has_space_or_control(uri)
+}
+
+/// Whether `uri` is an absolute URI as the platform takes redirect URIs: any scheme, custom
+/// ones of native apps included (`com.example.app:/callback`, `myapp://cb`,
+/// `http://localhost:8400/cb`, `https://…`); never relative (`/cb`, `cb`, `//host/cb`), no
+/// space or control character, no fragment (`#…`).
+pub fn is_absolute_uri(uri: &str) -> bool {
+    check_absolute_uri(uri).is_ok()
+}
+
+/// [`is_absolute_uri`] with the message that says what is wrong.
+pub fn check_absolute_uri(uri: &str) -> Result<(), String> {
+    let problem = if has_space_or_control(uri) {
+        "contains a space or a control character"
+    } else if !is_full_address(uri) {
+        "is not a full address"
+    } else if uri.contains('#') {
+        "has a fragment (#…)"
+    } else {
+        return Ok(());
+    };
+    Err(format!("“{uri}” {problem}: {URI_ADVICE}."))
+}
+
+/// Whether `text` is an origin: `http` or `https`, `://`, a host and an optional port, and
+/// nothing after it (no path, not even `/`; no query, fragment or user info).
+pub fn is_origin(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return false;
+    };
+    is_web_scheme(scheme)
+        && !has_space_or_control(text)
+        && !rest.contains(['/', '?', '#', '@'])
+        && is_host_and_port(rest)
+}
+
+/// [`is_origin`] with the message that says how to write one.
+pub fn check_origin(text: &str) -> Result<(), String> {
+    if is_origin(text) {
+        Ok(())
+    } else {
+        Err(format!(
+            "“{text}” is not an origin: use scheme, host and port only, e.g. https://app.example.com"
+        ))
+    }
+}
+
+/// `ClientUri` and `LogoUri`: blank (not set), or an absolute http(s) URL.
+pub fn validate_web_address(uri: &str) -> Result<(), String> {
+    let uri = uri.trim();
+    if uri.is_empty() || is_absolute_http_uri(uri) {
+        Ok(())
+    } else {
+        Err(format!(
+            "“{uri}” is not a full web address: use an absolute http:// or https:// URL such as \
+             https://app.example.com/about."
+        ))
+    }
+}
+
+/// A list of redirect URIs: at most `max` (if any), each [`is_absolute_uri`], no duplicates,
+/// no empty lines, at least one if `required`. `what` names the list in messages ("redirect
+/// URL").
 pub fn validate_uri_list(
     uris: &[String],
     what: &str,
     max: Option<usize>,
     required: bool,
 ) -> Result<(), String> {
-    if required && uris.iter().all(|uri| uri.trim().is_empty()) {
+    validate_list(uris, what, max, required, check_absolute_uri)
+}
+
+/// Allowed CORS origins: each [`is_origin`], no duplicates, no empty lines, no maximum.
+pub fn validate_cors_origins(origins: &[String]) -> Result<(), String> {
+    validate_list(origins, "CORS origin", None, false, check_origin)
+}
+
+/// The rules of every list field, with `check` for each (trimmed) entry.
+fn validate_list(
+    items: &[String],
+    what: &str,
+    max: Option<usize>,
+    required: bool,
+    check: fn(&str) -> Result<(), String>,
+) -> Result<(), String> {
+    if required && items.iter().all(|item| item.trim().is_empty()) {
         return Err(format!("Add at least one {what}."));
     }
     if let Some(max) = max {
-        if uris.len() > max {
+        if items.len() > max {
             return Err(format!(
                 "Use at most {max} {what}s (there are {}).",
-                uris.len()
+                items.len()
             ));
         }
     }
-    for (index, uri) in uris.iter().enumerate() {
-        let uri = uri.trim();
-        if uri.is_empty() {
+    for (index, item) in items.iter().enumerate() {
+        let item = item.trim();
+        if item.is_empty() {
             return Err(format!("Remove the empty {what} or fill it in."));
         }
-        if !is_absolute_http_uri(uri) {
-            return Err(format!(
-                "“{uri}” is not a full web address: use an absolute http:// or https:// URL."
-            ));
-        }
-        if uris[..index].iter().any(|earlier| earlier.trim() == uri) {
-            return Err(format!("“{uri}” is listed twice: remove one."));
+        check(item)?;
+        if items[..index].iter().any(|earlier| earlier.trim() == item) {
+            return Err(format!("“{item}” is listed twice: remove one."));
         }
     }
     Ok(())
@@ -237,8 +390,12 @@ pub fn validate_client(kind: ClientKind, form: &ClientForm, creating: bool) -> V
     if kind == ClientKind::AuthorizationCode {
         errors.check(
             field::ALLOWED_CORS_ORIGINS,
-            validate_uri_list(&form.allowed_cors_origins, "CORS origin", None, false),
+            validate_cors_origins(&form.allowed_cors_origins),
         );
+    }
+    if kind.has_redirect_uris() {
+        errors.check(field::CLIENT_URI, validate_web_address(&form.client_uri));
+        errors.check(field::LOGO_URI, validate_web_address(&form.logo_uri));
     }
     errors.check(
         field::ACCESS_TOKEN_LIFETIME,
@@ -380,31 +537,263 @@ mod tests {
         );
     }
 
+    /// The message at `field` for a hybrid (or, with CORS origins, authorization code) form.
+    fn message_for(kind: ClientKind, field: &str, change: impl Fn(&mut ClientForm)) -> String {
+        let mut form = form();
+        change(&mut form);
+        validate_client(kind, &form, true)
+            .get(field)
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    fn redirect_message(uri: &str) -> String {
+        message_for(ClientKind::Hybrid, field::REDIRECT_URIS, |f| {
+            f.redirect_uris = uris(&[uri])
+        })
+    }
+
+    fn logout_message(uri: &str) -> String {
+        message_for(
+            ClientKind::AuthorizationCode,
+            field::POST_LOGOUT_REDIRECT_URIS,
+            |f| f.post_logout_redirect_uris = uris(&[uri]),
+        )
+    }
+
+    fn cors_message(origin: &str) -> String {
+        message_for(
+            ClientKind::AuthorizationCode,
+            field::ALLOWED_CORS_ORIGINS,
+            |f| f.allowed_cors_origins = uris(&[origin]),
+        )
+    }
+
+    const ADVICE: &str = "use an absolute URI such as https://app.example.com/callback or \
+                          com.example.app:/callback (no fragment).";
+
     #[test]
-    fn absolute_http_uris_only_and_no_duplicates() {
+    fn redirect_uris_of_native_apps_with_custom_schemes_are_accepted() {
+        for good in [
+            "com.example.app:/callback",
+            "myapp://cb",
+            "com.googleusercontent.apps.123-abc:/oauth2redirect",
+            "my+app.v2-x://auth/done?state=1",
+            "urn:ietf:wg:oauth:2.0:oob",
+            "myapp:///cb",
+        ] {
+            assert!(is_absolute_uri(good), "{good}");
+            assert_eq!(redirect_message(good), "", "{good}");
+            assert_eq!(logout_message(good), "", "{good}");
+        }
+    }
+
+    #[test]
+    fn web_redirect_uris_are_accepted_localhost_with_a_port_too() {
+        for good in [
+            "http://localhost:8400/cb",
+            "http://127.0.0.1:5000/signin-oidc",
+            "http://[::1]:8400/cb",
+            "https://app.example.com/callback?tenant=5",
+            "HTTPS://APP.EXAMPLE.COM",
+        ] {
+            assert!(is_absolute_uri(good), "{good}");
+            assert_eq!(redirect_message(good), "", "{good}");
+            assert_eq!(logout_message(good), "", "{good}");
+        }
+    }
+
+    #[test]
+    fn relative_redirect_uris_are_refused() {
         for bad in [
-            "/callback",
-            "app.example/cb",
-            "ftp://app.example",
+            "/cb",
+            "cb",
+            "//host/cb",
+            "app.example.com/cb",
+            "localhost:8400/cb",
+            "localhost:8400",
+            ":/cb",
+            "1app:/cb",
+            "myapp:",
+            "myapp://",
             "https://",
             "https:///x",
-            "https://a b.example",
-            "javascript:alert(1)",
+            "https:app.example.com/cb",
+            "http://:8080/cb",
+            "http://localhost:port/cb",
+            "http://localhost:70000/cb",
         ] {
-            let errors = validate_client(
-                ClientKind::Hybrid,
-                &ClientForm {
-                    redirect_uris: uris(&[bad]),
-                    ..form()
-                },
-                true,
-            );
-            let message = errors.get(field::REDIRECT_URIS).unwrap_or_default();
-            assert!(
-                message.contains("not a full web address"),
-                "{bad}: {message}"
+            assert!(!is_absolute_uri(bad), "{bad}");
+            let expected = format!("“{bad}” is not a full address: {ADVICE}");
+            assert_eq!(redirect_message(bad), expected, "{bad}");
+            assert_eq!(logout_message(bad), expected, "{bad}");
+        }
+    }
+
+    #[test]
+    fn redirect_uris_with_a_space_or_control_character_are_refused() {
+        for bad in [
+            "https://a b.example/cb",
+            "myapp://cb?x=a b",
+            "https://app.example/c\tb",
+            "com.example.app:/call\u{7f}back",
+            "https://app.example/cb\u{a0}x",
+        ] {
+            assert!(!is_absolute_uri(bad), "{bad:?}");
+            let expected = format!("“{bad}” contains a space or a control character: {ADVICE}");
+            assert_eq!(redirect_message(bad), expected, "{bad:?}");
+            assert_eq!(logout_message(bad), expected, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn redirect_uris_with_a_fragment_are_refused() {
+        for bad in [
+            "https://app.example.com/cb#top",
+            "https://app.example.com/cb#",
+            "com.example.app:/callback#x",
+        ] {
+            assert!(!is_absolute_uri(bad), "{bad}");
+            let expected = format!("“{bad}” has a fragment (#…): {ADVICE}");
+            assert_eq!(redirect_message(bad), expected, "{bad}");
+            assert_eq!(logout_message(bad), expected, "{bad}");
+        }
+        // Not absolute comes first: the fragment is not the problem to fix.
+        assert_eq!(
+            redirect_message("/cb#x"),
+            format!("“/cb#x” is not a full address: {ADVICE}")
+        );
+    }
+
+    #[test]
+    fn cors_origins_with_a_port_are_accepted() {
+        for good in [
+            "https://app.example.com",
+            "https://app.example.com:8443",
+            "http://localhost:8080",
+            "http://127.0.0.1:3000",
+            "http://[::1]:3000",
+            "HTTPS://SPA.EXAMPLE",
+        ] {
+            assert!(is_origin(good), "{good}");
+            assert_eq!(cors_message(good), "", "{good}");
+        }
+    }
+
+    #[test]
+    fn cors_origins_with_a_path_or_more_are_refused() {
+        for bad in [
+            "https://app.example.com/spa",
+            "https://app.example.com/",
+            "https://app.example.com?x=1",
+            "https://app.example.com#x",
+            "https://user@app.example.com",
+            "https://app.example.com:",
+            "https://app.example.com:99999",
+            "https://",
+            "app.example.com",
+            "//app.example.com",
+            "ftp://app.example.com",
+            "com.example.app:/callback",
+            "https://app .example.com",
+        ] {
+            assert!(!is_origin(bad), "{bad}");
+            assert_eq!(
+                cors_message(bad),
+                format!(
+                    "“{bad}” is not an origin: use scheme, host and port only, e.g. \
+                     https://app.example.com"
+                ),
+                "{bad}"
             );
         }
+        assert_eq!(
+            cors_message("https://app.example.com/spa"),
+            "“https://app.example.com/spa” is not an origin: use scheme, host and port only, \
+             e.g. https://app.example.com"
+        );
+        // Hybrid clients have no CORS origins: not checked.
+        assert_eq!(
+            message_for(ClientKind::Hybrid, field::ALLOWED_CORS_ORIGINS, |f| {
+                f.allowed_cors_origins = uris(&["not an origin"])
+            }),
+            ""
+        );
+    }
+
+    #[test]
+    fn lists_have_no_duplicates_and_no_empty_lines() {
+        let errors = validate_client(
+            ClientKind::AuthorizationCode,
+            &ClientForm {
+                redirect_uris: uris(&["myapp://cb", " myapp://cb"]),
+                allowed_cors_origins: uris(&["https://a.example", "https://a.example "]),
+                ..form()
+            },
+            true,
+        );
+        assert_eq!(
+            errors.get(field::REDIRECT_URIS),
+            Some("“myapp://cb” is listed twice: remove one.")
+        );
+        assert_eq!(
+            errors.get(field::ALLOWED_CORS_ORIGINS),
+            Some("“https://a.example” is listed twice: remove one.")
+        );
+        assert_eq!(
+            logout_message(""),
+            "Remove the empty logout redirect URL or fill it in."
+        );
+        assert_eq!(
+            cors_message("  "),
+            "Remove the empty CORS origin or fill it in."
+        );
+    }
+
+    #[test]
+    fn client_and_logo_uris_are_optional_absolute_web_addresses() {
+        for kind in [ClientKind::Hybrid, ClientKind::AuthorizationCode] {
+            let errors = validate_client(
+                kind,
+                &ClientForm {
+                    client_uri: "https://app.example.com/about".into(),
+                    logo_uri: " http://localhost:8400/logo.png ".into(),
+                    ..form()
+                },
+                false,
+            );
+            assert!(errors.is_empty(), "{kind}: {errors:?}");
+            let errors = validate_client(
+                kind,
+                &ClientForm {
+                    client_uri: "app.example.com/about".into(),
+                    logo_uri: "com.example.app:/logo.png".into(),
+                    ..form()
+                },
+                false,
+            );
+            assert_eq!(
+                errors.get(field::CLIENT_URI),
+                Some(
+                    "“app.example.com/about” is not a full web address: use an absolute http:// \
+                     or https:// URL such as https://app.example.com/about."
+                )
+            );
+            assert_eq!(
+                errors.get(field::LOGO_URI),
+                Some(
+                    "“com.example.app:/logo.png” is not a full web address: use an absolute \
+                     http:// or https:// URL such as https://app.example.com/about."
+                )
+            );
+        }
+        // Blank is "not set"; client credential clients have neither field.
+        assert_eq!(validate_web_address("  "), Ok(()));
+        let odd = ClientForm {
+            client_uri: "nope".into(),
+            ..form()
+        };
+        assert!(validate_client(ClientKind::ClientCredentials, &odd, true).is_empty());
         for good in [
             "http://localhost:5000/cb",
             "https://app.example",
@@ -412,39 +801,14 @@ mod tests {
         ] {
             assert!(is_absolute_http_uri(good), "{good}");
         }
-        let errors = validate_client(
-            ClientKind::AuthorizationCode,
-            &ClientForm {
-                redirect_uris: uris(&["https://a.example/cb", " https://a.example/cb"]),
-                ..form()
-            },
-            true,
-        );
-        assert_eq!(
-            errors.get(field::REDIRECT_URIS),
-            Some("“https://a.example/cb” is listed twice: remove one.")
-        );
-        let errors = validate_client(
-            ClientKind::AuthorizationCode,
-            &ClientForm {
-                allowed_cors_origins: uris(&["spa.example"]),
-                ..form()
-            },
-            true,
-        );
-        assert!(errors.get(field::ALLOWED_CORS_ORIGINS).is_some());
-        let errors = validate_client(
-            ClientKind::Hybrid,
-            &ClientForm {
-                post_logout_redirect_uris: uris(&[""]),
-                ..form()
-            },
-            true,
-        );
-        assert_eq!(
-            errors.get(field::POST_LOGOUT_REDIRECT_URIS),
-            Some("Remove the empty logout redirect URL or fill it in.")
-        );
+        for bad in [
+            "ftp://app.example",
+            "https://",
+            "https://a b.example",
+            "/about",
+        ] {
+            assert!(!is_absolute_http_uri(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -14,8 +14,8 @@ use super::expiry::{
 };
 use super::kind::ClientKind;
 use super::validate::{
-    field, validate_client, validate_expiration, validate_new_client_secret, validate_new_secret,
-    ClientForm, ValidationErrors,
+    field, validate_client, validate_client_update, validate_expiration,
+    validate_new_client_secret, validate_new_secret, ClientForm, ValidationErrors,
 };
 use super::wire::{
     AuthorizationCodeClient, ClientCredentialClientCreate, ClientSecret,
@@ -41,8 +41,15 @@ pub struct ClientFormValues {
     pub post_logout_redirect_uris: String,
     /// Allowed CORS origins, one per line (authorization code).
     pub allowed_cors_origins: String,
+    /// Information page shown on the consent screen (hybrid, authorization code); `""` = not
+    /// set.
+    pub client_uri: String,
+    /// Logo shown on the consent screen (hybrid, authorization code); `""` = not set.
+    pub logo_uri: String,
     /// Hybrid "Allow Refresh Token".
     pub allow_offline_access: bool,
+    /// Hybrid: whether access tokens may be returned through the browser.
+    pub allow_access_tokens_via_browser: bool,
     /// Role ids (client-credentials).
     pub role_ids: Vec<String>,
     /// The first secret (Add Client, client-credentials and hybrid only).
@@ -62,20 +69,9 @@ pub struct SecretFormValues {
 
 impl ClientFormValues {
     /// Starting values of Edit Client for `client` (lists joined by "\n", lifetime as digits or
-    /// "" when None, roles = client's role ids).
+    /// "" when None, roles = client's role ids, a missing URI "" and a missing flag false).
     pub fn from_client(client: &Client) -> Self {
-        let (allowed_cors_origins, allow_offline_access) = match client {
-            Client::AuthorizationCode(c) => (
-                c.allowed_cors_origins
-                    .as_deref()
-                    .unwrap_or_default()
-                    .join("\n"),
-                false,
-            ),
-            Client::Hybrid(c) => (String::new(), c.allow_offline_access.unwrap_or(false)),
-            Client::ClientCredentials(_) => (String::new(), false),
-        };
-        ClientFormValues {
+        let mut values = ClientFormValues {
             name: client.name().unwrap_or_default().to_owned(),
             access_token_lifetime: client
                 .access_token_lifetime()
@@ -83,11 +79,30 @@ impl ClientFormValues {
                 .unwrap_or_default(),
             redirect_uris: client.redirect_uris().join("\n"),
             post_logout_redirect_uris: client.post_logout_redirect_uris().join("\n"),
-            allowed_cors_origins,
-            allow_offline_access,
             role_ids: client.role_ids().to_vec(),
-            secret: SecretFormValues::default(),
+            ..ClientFormValues::default()
+        };
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        match client {
+            Client::AuthorizationCode(c) => {
+                values.allowed_cors_origins = c
+                    .allowed_cors_origins
+                    .as_deref()
+                    .unwrap_or_default()
+                    .join("\n");
+                values.client_uri = text(&c.client_uri);
+                values.logo_uri = text(&c.logo_uri);
+            }
+            Client::Hybrid(c) => {
+                values.allow_offline_access = c.allow_offline_access.unwrap_or(false);
+                values.allow_access_tokens_via_browser =
+                    c.allow_access_tokens_via_browser.unwrap_or(false);
+                values.client_uri = text(&c.client_uri);
+                values.logo_uri = text(&c.logo_uri);
+            }
+            Client::ClientCredentials(_) => {}
         }
+        values
     }
 
     /// Starting values of Add Client: empty, secret expiry = default_secret_expiration(now)
@@ -102,9 +117,10 @@ impl ClientFormValues {
         }
     }
 
-    /// The values as the validation reads them (lists as trimmed non-empty lines), and every
-    /// field of the client that needs fixing.
-    fn checked(&self, kind: ClientKind, creating: bool) -> (ClientForm, ValidationErrors) {
+    /// The values as the validation reads them (lists as trimmed non-empty lines, URIs
+    /// trimmed), and every field of the client that needs fixing: of a new client, or with
+    /// `before` of an edit of it.
+    fn checked(&self, kind: ClientKind, before: Option<&Client>) -> (ClientForm, ValidationErrors) {
         let lifetime_text = self.access_token_lifetime.trim();
         let lifetime = lifetime_text.parse::<i32>().ok();
         let form = ClientForm {
@@ -113,9 +129,17 @@ impl ClientFormValues {
             redirect_uris: lines(&self.redirect_uris),
             post_logout_redirect_uris: lines(&self.post_logout_redirect_uris),
             allowed_cors_origins: lines(&self.allowed_cors_origins),
-            ..ClientForm::default()
+            client_uri: self.client_uri.trim().to_owned(),
+            logo_uri: self.logo_uri.trim().to_owned(),
         };
-        let mut errors = validate_client(kind, &form, creating);
+        let mut errors = match before {
+            None => validate_client(kind, &form, true),
+            Some(before) => validate_client_update(
+                kind,
+                &form,
+                &ClientFormValues::from_client(before).checked(kind, None).0,
+            ),
+        };
         if !lifetime_text.is_empty() && lifetime.is_none() {
             errors.add(field::ACCESS_TOKEN_LIFETIME, LIFETIME_NOT_A_NUMBER);
         }
@@ -198,7 +222,7 @@ pub fn new_client_body<Tz: TimeZone>(
     id: Option<String>,
     now: &DateTime<Tz>,
 ) -> Result<NewClient, ValidationErrors> {
-    let (form, mut errors) = values.checked(kind, true);
+    let (form, mut errors) = values.checked(kind, None);
     let mut expiry = None;
     if kind.has_secrets() {
         match values.secret.expiry(&now.timezone()) {
@@ -215,6 +239,8 @@ pub fn new_client_body<Tz: TimeZone>(
     let name = Some(form.name.trim().to_owned());
     let access_token_lifetime = form.access_token_lifetime;
     let secret_description = values.secret.description_if_any();
+    let client_uri = non_blank(&form.client_uri);
+    let logo_uri = non_blank(&form.logo_uri);
     // A kind's body: its own fields, then those of every kind.
     macro_rules! body {
         ($shape:ident { $($own:tt)* }) => {
@@ -238,8 +264,11 @@ pub fn new_client_body<Tz: TimeZone>(
         }
         ClientKind::Hybrid => NewClient::Hybrid(body!(HybridClientCreate {
             allow_offline_access: Some(values.allow_offline_access),
+            allow_access_tokens_via_browser: Some(values.allow_access_tokens_via_browser),
             redirect_uris: Some(form.redirect_uris),
             post_logout_redirect_uris: Some(form.post_logout_redirect_uris),
+            client_uri,
+            logo_uri,
             secret_description,
             secret_expiration_date: expiry,
         })),
@@ -247,6 +276,8 @@ pub fn new_client_body<Tz: TimeZone>(
             NewClient::AuthorizationCode(body!(AuthorizationCodeClient {
                 redirect_uris: Some(form.redirect_uris),
                 post_logout_redirect_uris: Some(form.post_logout_redirect_uris),
+                client_uri,
+                logo_uri,
                 allowed_cors_origins: Some(form.allowed_cors_origins),
             }))
         }
@@ -256,16 +287,18 @@ pub fn new_client_body<Tz: TimeZone>(
 /// PUT body of Edit Client: only what differs from `before` ([`Client::changes`]), `Ok(None)`
 /// when nothing changed.
 ///
-/// Validates as [`validate_client`]`(kind, form, false)` plus "not a whole number" for the
-/// lifetime. An empty lifetime keeps `before`'s. Lists are compared as lists of trimmed
-/// non-empty lines (a list the server left out is empty), roles the server left out are none,
-/// and a hybrid client's missing "Allow Refresh Token" is unticked: a form saved untouched
-/// changes nothing.
+/// Validates as [`validate_client_update`] (a `ClientUri` or `LogoUri` that `before` had may
+/// not be blanked: the API cannot clear it) plus "not a whole number" for the lifetime. An
+/// empty lifetime keeps `before`'s. Lists are compared as lists of trimmed non-empty lines (a
+/// list the server left out is empty), URIs trimmed (blank = not set, and blank before and
+/// after is no change), roles the server left out are none, and a hybrid client's missing
+/// "Allow Refresh Token" or "Allow Access Tokens via Browser" is unticked: a form saved
+/// untouched changes nothing.
 pub fn client_update_body(
     before: &Client,
     values: &ClientFormValues,
 ) -> Result<Option<Client>, ValidationErrors> {
-    let (form, errors) = values.checked(before.kind(), false);
+    let (form, errors) = values.checked(before.kind(), Some(before));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -291,13 +324,18 @@ fn edited_client(before: &Client, form: ClientForm, values: &ClientFormValues) -
             c.access_token_lifetime = lifetime;
             c.redirect_uris = Some(form.redirect_uris);
             c.post_logout_redirect_uris = Some(form.post_logout_redirect_uris);
+            c.client_uri = non_blank(&form.client_uri);
+            c.logo_uri = non_blank(&form.logo_uri);
             c.allow_offline_access = Some(values.allow_offline_access);
+            c.allow_access_tokens_via_browser = Some(values.allow_access_tokens_via_browser);
         }
         Client::AuthorizationCode(c) => {
             c.name = name;
             c.access_token_lifetime = lifetime;
             c.redirect_uris = Some(form.redirect_uris);
             c.post_logout_redirect_uris = Some(form.post_logout_redirect_uris);
+            c.client_uri = non_blank(&form.client_uri);
+            c.logo_uri = non_blank(&form.logo_uri);
             c.allowed_cors_origins = Some(form.allowed_cors_origins);
         }
     }
@@ -305,7 +343,8 @@ fn edited_client(before: &Client, form: ClientForm, values: &ClientFormValues) -
 }
 
 /// `before` as [`ClientFormValues::from_client`] shows it: lists as trimmed non-empty lines
-/// (missing = empty), missing roles = none, missing "Allow Refresh Token" = false.
+/// (missing = empty), URIs trimmed (blank = missing), missing roles = none, missing flags =
+/// false.
 fn as_the_form_sees_it(before: &Client) -> Client {
     fn list(items: &Option<Vec<String>>) -> Option<Vec<String>> {
         Some(
@@ -318,6 +357,9 @@ fn as_the_form_sees_it(before: &Client) -> Client {
                 .collect(),
         )
     }
+    fn uri(value: &Option<String>) -> Option<String> {
+        value.as_deref().and_then(non_blank)
+    }
     let mut seen = before.clone();
     match &mut seen {
         Client::ClientCredentials(c) => {
@@ -326,11 +368,17 @@ fn as_the_form_sees_it(before: &Client) -> Client {
         Client::Hybrid(c) => {
             c.redirect_uris = list(&c.redirect_uris);
             c.post_logout_redirect_uris = list(&c.post_logout_redirect_uris);
+            c.client_uri = uri(&c.client_uri);
+            c.logo_uri = uri(&c.logo_uri);
             c.allow_offline_access = Some(c.allow_offline_access.unwrap_or(false));
+            c.allow_access_tokens_via_browser =
+                Some(c.allow_access_tokens_via_browser.unwrap_or(false));
         }
         Client::AuthorizationCode(c) => {
             c.redirect_uris = list(&c.redirect_uris);
             c.post_logout_redirect_uris = list(&c.post_logout_redirect_uris);
+            c.client_uri = uri(&c.client_uri);
+            c.logo_uri = uri(&c.logo_uri);
             c.allowed_cors_origins = list(&c.allowed_cors_origins);
         }
     }
@@ -392,6 +440,13 @@ pub fn secret_update_body<Tz: TimeZone>(
             description.to_owned(),
         )),
     })
+}
+
+/// `text` trimmed, `None` when blank (a single-value field left empty).
+fn non_blank(text: &str) -> Option<String> {
+    Some(text.trim())
+        .filter(|text| !text.is_empty())
+        .map(str::to_owned)
 }
 
 /// The trimmed, non-empty lines of a list field.
@@ -532,6 +587,8 @@ mod tests {
             body.to_json(),
             json!({
                 "AllowOfflineAccess": true,
+                // The platform's default is undocumented: the unticked box is sent.
+                "AllowAccessTokensViaBrowser": false,
                 "RedirectUris": ["https://a.example/cb", "https://b.example/cb"],
                 "PostLogoutRedirectUris": [],
                 "Name": "Web portal",
@@ -578,6 +635,91 @@ mod tests {
                 "Enabled": true,
                 "AccessTokenLifetime": 60
             })
+        );
+    }
+
+    #[test]
+    fn add_hybrid_client_with_consent_screen_uris_and_browser_tokens() {
+        let form = ClientFormValues {
+            redirect_uris: "com.example.app:/callback\nhttp://localhost:8400/cb".into(),
+            client_uri: "  https://portal.example.com/about ".into(),
+            logo_uri: "https://portal.example.com/logo.png".into(),
+            allow_access_tokens_via_browser: true,
+            ..values("Web portal")
+        };
+        let body = new_client_body(ClientKind::Hybrid, &form, None, &now()).unwrap();
+        assert_eq!(
+            body.to_json(),
+            json!({
+                "AllowOfflineAccess": false,
+                "AllowAccessTokensViaBrowser": true,
+                "RedirectUris": ["com.example.app:/callback", "http://localhost:8400/cb"],
+                "PostLogoutRedirectUris": [],
+                "ClientUri": "https://portal.example.com/about",
+                "LogoUri": "https://portal.example.com/logo.png",
+                "Name": "Web portal",
+                "Enabled": true,
+                "SecretExpirationDate": "2027-11-26T16:18:00Z"
+            })
+        );
+    }
+
+    #[test]
+    fn add_authorization_code_client_with_a_client_uri() {
+        let form = ClientFormValues {
+            redirect_uris: "myapp://cb".into(),
+            client_uri: "https://spa.example/about".into(),
+            logo_uri: "   ".into(),
+            // Not a field of this kind: not sent.
+            allow_access_tokens_via_browser: true,
+            ..values("SPA")
+        };
+        let body = new_client_body(ClientKind::AuthorizationCode, &form, None, &now()).unwrap();
+        assert_eq!(
+            body.to_json(),
+            json!({
+                "RedirectUris": ["myapp://cb"],
+                "PostLogoutRedirectUris": [],
+                "ClientUri": "https://spa.example/about",
+                "AllowedCorsOrigins": [],
+                "Name": "SPA",
+                "Enabled": true
+            })
+        );
+        // Client credential clients have neither: not validated, not sent.
+        let form = ClientFormValues {
+            client_uri: "not a URL".into(),
+            logo_uri: "https://ignored.example/logo.png".into(),
+            ..values("Historian sync")
+        };
+        let body = new_client_body(ClientKind::ClientCredentials, &form, None, &now()).unwrap();
+        assert_eq!(body.to_json().get("ClientUri"), None);
+        assert_eq!(body.to_json().get("LogoUri"), None);
+    }
+
+    #[test]
+    fn add_client_refuses_consent_screen_uris_that_are_not_web_addresses() {
+        let form = ClientFormValues {
+            redirect_uris: "https://a.example/cb".into(),
+            client_uri: "portal.example.com".into(),
+            logo_uri: "com.example.app:/logo.png".into(),
+            ..values("Web portal")
+        };
+        let errors = new_client_body(ClientKind::Hybrid, &form, None, &now()).unwrap_err();
+        assert_eq!(
+            messages(&errors),
+            [
+                (
+                    field::CLIENT_URI,
+                    "“portal.example.com” is not a full web address: use an absolute http:// or \
+                     https:// URL such as https://app.example.com/about."
+                ),
+                (
+                    field::LOGO_URI,
+                    "“com.example.app:/logo.png” is not a full web address: use an absolute \
+                     http:// or https:// URL such as https://app.example.com/about."
+                ),
+            ]
         );
     }
 
@@ -824,6 +966,149 @@ mod tests {
                 "PostLogoutRedirectUris": ["https://spa.example/bye"],
                 "AllowedCorsOrigins": ["https://spa.example"]
             })
+        );
+    }
+
+    fn auth_code_with_uris() -> Client {
+        let Client::AuthorizationCode(c) = auth_code() else {
+            unreachable!()
+        };
+        Client::AuthorizationCode(AuthorizationCodeClient {
+            client_uri: Some("https://spa.example/about".into()),
+            logo_uri: Some("https://spa.example/logo.png".into()),
+            ..c
+        })
+    }
+
+    #[test]
+    fn edit_form_starts_with_the_consent_screen_uris_and_browser_tokens() {
+        let values = ClientFormValues::from_client(&auth_code_with_uris());
+        assert_eq!(values.client_uri, "https://spa.example/about");
+        assert_eq!(values.logo_uri, "https://spa.example/logo.png");
+        assert!(!values.allow_access_tokens_via_browser);
+        let Client::Hybrid(h) = hybrid() else {
+            unreachable!()
+        };
+        let hybrid = Client::Hybrid(HybridClient {
+            client_uri: Some("https://a.example/about".into()),
+            allow_access_tokens_via_browser: Some(true),
+            ..h
+        });
+        let values = ClientFormValues::from_client(&hybrid);
+        assert_eq!(values.client_uri, "https://a.example/about");
+        assert_eq!(values.logo_uri, "");
+        assert!(values.allow_access_tokens_via_browser);
+        assert_eq!(client_update_body(&hybrid, &values), Ok(None));
+    }
+
+    #[test]
+    fn edit_authorization_code_client_uri() {
+        // Set where there was none.
+        let form = ClientFormValues {
+            client_uri: " https://spa.example/about ".into(),
+            ..ClientFormValues::from_client(&auth_code())
+        };
+        assert_eq!(
+            client_update_body(&auth_code(), &form)
+                .unwrap()
+                .unwrap()
+                .to_json(),
+            json!({"ClientUri": "https://spa.example/about"})
+        );
+        // Changed; the logo left as it was is not sent.
+        let form = ClientFormValues {
+            client_uri: "https://spa.example/help".into(),
+            ..ClientFormValues::from_client(&auth_code_with_uris())
+        };
+        assert_eq!(
+            client_update_body(&auth_code_with_uris(), &form)
+                .unwrap()
+                .unwrap()
+                .to_json(),
+            json!({"ClientUri": "https://spa.example/help"})
+        );
+        // Untouched, or only spaces added: no change.
+        let untouched = ClientFormValues::from_client(&auth_code_with_uris());
+        assert_eq!(
+            client_update_body(&auth_code_with_uris(), &untouched),
+            Ok(None)
+        );
+        let spaced = ClientFormValues {
+            logo_uri: "  https://spa.example/logo.png\t".into(),
+            ..untouched
+        };
+        assert_eq!(
+            client_update_body(&auth_code_with_uris(), &spaced),
+            Ok(None)
+        );
+        // Blank before and blank after (spaces, or a blank value from the server): no change.
+        let Client::AuthorizationCode(c) = auth_code() else {
+            unreachable!()
+        };
+        let blank = Client::AuthorizationCode(AuthorizationCodeClient {
+            client_uri: Some("  ".into()),
+            ..c
+        });
+        let form = ClientFormValues {
+            client_uri: String::new(),
+            logo_uri: " ".into(),
+            ..ClientFormValues::from_client(&blank)
+        };
+        assert_eq!(client_update_body(&blank, &form), Ok(None));
+    }
+
+    #[test]
+    fn edit_hybrid_client_browser_tokens_and_logo() {
+        let form = ClientFormValues {
+            allow_access_tokens_via_browser: true,
+            logo_uri: "https://a.example/logo.png".into(),
+            ..ClientFormValues::from_client(&hybrid())
+        };
+        assert_eq!(
+            client_update_body(&hybrid(), &form)
+                .unwrap()
+                .unwrap()
+                .to_json(),
+            json!({"LogoUri": "https://a.example/logo.png", "AllowAccessTokensViaBrowser": true})
+        );
+    }
+
+    #[test]
+    fn edit_cannot_clear_a_consent_screen_uri() {
+        let form = ClientFormValues {
+            name: String::new(),
+            client_uri: "   ".into(),
+            logo_uri: String::new(),
+            access_token_lifetime: "0".into(),
+            ..ClientFormValues::from_client(&auth_code_with_uris())
+        };
+        let errors = client_update_body(&auth_code_with_uris(), &form).unwrap_err();
+        let cannot =
+            "The platform cannot clear this field; enter a new address or leave the old one.";
+        assert_eq!(
+            messages(&errors),
+            [
+                (field::NAME, "Enter a name for the client."),
+                (field::CLIENT_URI, cannot),
+                (field::LOGO_URI, cannot),
+                (
+                    field::ACCESS_TOKEN_LIFETIME,
+                    "Enter a token lifetime from 60 to 3600 seconds."
+                ),
+            ]
+        );
+        // A new address instead is fine; one that is not a web address is refused as such.
+        let form = ClientFormValues {
+            logo_uri: "logo.png".into(),
+            ..ClientFormValues::from_client(&auth_code_with_uris())
+        };
+        assert_eq!(
+            messages(&client_update_body(&auth_code_with_uris(), &form).unwrap_err()),
+            [(
+                field::LOGO_URI,
+                "“logo.png” is not a full web address: use an absolute http:// or https:// URL \
+                 such as https://app.example.com/about."
+            )]
         );
     }
 

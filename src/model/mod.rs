@@ -38,8 +38,8 @@ pub use summary::{
     SortDirection, SortKey, SortOrder,
 };
 pub use validate::{
-    field, validate_client, validate_new_client_secret, validate_new_secret, ClientForm,
-    ValidationErrors,
+    field, validate_client, validate_client_update, validate_new_client_secret,
+    validate_new_secret, ClientForm, ValidationErrors,
 };
 pub use wire::{
     parse_api_datetime, AuthorizationCodeClient, ClientCreateResponse, ClientCredentialClient,

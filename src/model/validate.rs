@@ -148,6 +148,10 @@ pub fn validate_token_lifetime(seconds: Option<i32>) -> Result<(), String> {
 const URI_ADVICE: &str = "use an absolute URI such as https://app.example.com/callback or \
      com.example.app:/callback (no fragment)";
 
+/// A `ClientUri` or `LogoUri` that was set and is now blank: PUT cannot clear it.
+pub const CANNOT_CLEAR: &str =
+    "The platform cannot clear this field; enter a new address or leave the old one.";
+
 /// Whether `text` has a space or a control character anywhere.
 fn has_space_or_control(text: &str) -> bool {
     text.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -365,6 +369,16 @@ pub fn validate_secret_count(existing: usize) -> Result<(), String> {
 /// Validates a client form for `kind`. `creating` makes redirect URIs required for hybrid and
 /// authorization code clients (they are optional on update).
 pub fn validate_client(kind: ClientKind, form: &ClientForm, creating: bool) -> ValidationErrors {
+    validate_client_with(kind, form, creating, None)
+}
+
+/// [`validate_client`], and with `before` [`validate_client_update`]'s check, in form order.
+fn validate_client_with(
+    kind: ClientKind,
+    form: &ClientForm,
+    creating: bool,
+    before: Option<&ClientForm>,
+) -> ValidationErrors {
     let mut errors = ValidationErrors::default();
     errors.check(field::NAME, validate_name(&form.name));
     if kind.has_redirect_uris() {
@@ -394,14 +408,45 @@ pub fn validate_client(kind: ClientKind, form: &ClientForm, creating: bool) -> V
         );
     }
     if kind.has_redirect_uris() {
-        errors.check(field::CLIENT_URI, validate_web_address(&form.client_uri));
-        errors.check(field::LOGO_URI, validate_web_address(&form.logo_uri));
+        let client_uri_before = before.map(|b| b.client_uri.as_str());
+        errors.check(
+            field::CLIENT_URI,
+            validate_web_address(&form.client_uri)
+                .and_then(|()| validate_not_cleared(client_uri_before, &form.client_uri)),
+        );
+        let logo_uri_before = before.map(|b| b.logo_uri.as_str());
+        errors.check(
+            field::LOGO_URI,
+            validate_web_address(&form.logo_uri)
+                .and_then(|()| validate_not_cleared(logo_uri_before, &form.logo_uri)),
+        );
     }
     errors.check(
         field::ACCESS_TOKEN_LIFETIME,
         validate_token_lifetime(form.access_token_lifetime),
     );
     errors
+}
+
+/// Validates an edit of a client for `kind`: [`validate_client`]`(kind, form, false)`, plus
+/// `ClientUri` and `LogoUri` blanked although `before` (the client as the form showed it) had
+/// one: the API cannot clear a field to null through PUT.
+pub fn validate_client_update(
+    kind: ClientKind,
+    form: &ClientForm,
+    before: &ClientForm,
+) -> ValidationErrors {
+    validate_client_with(kind, form, false, Some(before))
+}
+
+/// A single-value field the API cannot clear: blank now, but not `before`.
+fn validate_not_cleared(before: Option<&str>, now: &str) -> Result<(), String> {
+    let was_set = before.is_some_and(|text| !text.trim().is_empty());
+    if was_set && now.trim().is_empty() {
+        Err(CANNOT_CLEAR.to_owned())
+    } else {
+        Ok(())
+    }
 }
 
 /// Validates a new client's first secret expiry (`None` = never expires) relative to `now`.

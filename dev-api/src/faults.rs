@@ -1,7 +1,7 @@
 //! Fault injection for tests (`--dev-endpoints`): make the next N matching API requests fail.
 //!
 //! `POST /_dev/faults` with `{"match": "...", "count": N, "status": 503}` or
-//! `{"match": "...", "count": N, "mode": "hang" | "drop"}`:
+//! `{"match": "...", "count": N, "mode": "hang" | "drop" | "apply-then-hang" | "apply-then-drop"}`:
 //!
 //! * `match` is a substring of the request path (`"/Secrets"`), or a method and a path prefix
 //!   (`"POST /api/v1/Tenants/5b1e…/HybridClients"`). An empty match hits every API request.
@@ -12,6 +12,10 @@
 //!   with `std::panic::resume_unwind` (which skips the panic hook, so nothing is printed);
 //!   the connection task that axum spawned ends, and its socket is closed. Through
 //!   `tower::ServiceExt::oneshot` (no real connection) the unwind reaches the caller.
+//! * `apply-then-hang`, `apply-then-drop`: as a real timeout can, the request is carried out
+//!   (the handler runs, the change is applied and, with `--data`, saved), and then the answer
+//!   is withheld: held like `hang`, or the connection closed like `drop`. The caller cannot
+//!   tell whether its write happened; it has to read back (e.g. GET the list) to find out.
 //!
 //! `GET /_dev/faults` lists the active rules, `DELETE /_dev/faults` clears them.
 //! Only requests under `/api/` are affected.
@@ -35,7 +39,7 @@ pub struct FaultSpec {
     /// The status to answer with (400–599).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    /// `hang` or `drop`.
+    /// `hang`, `drop`, `apply-then-hang` or `apply-then-drop`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
 }
@@ -53,6 +57,25 @@ pub enum FaultAction {
     Hang,
     /// Close the connection without answering.
     Drop,
+    /// Carry the request out, then never answer.
+    ApplyThenHang,
+    /// Carry the request out, then close the connection without answering.
+    ApplyThenDrop,
+}
+
+impl FaultAction {
+    /// The action of a `mode` (any letter case), if it is one.
+    fn from_mode(mode: &str) -> Option<Self> {
+        [
+            ("hang", FaultAction::Hang),
+            ("drop", FaultAction::Drop),
+            ("apply-then-hang", FaultAction::ApplyThenHang),
+            ("apply-then-drop", FaultAction::ApplyThenDrop),
+        ]
+        .into_iter()
+        .find(|(name, _)| mode.eq_ignore_ascii_case(name))
+        .map(|(_, action)| action)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -88,7 +111,8 @@ pub const HANG_FOR: Duration = Duration::from_secs(3600);
 impl Faults {
     /// Adds a rule after checking it.
     pub fn add(&self, spec: FaultSpec) -> Result<(), ApiError> {
-        let action = match (spec.status, spec.mode.as_deref()) {
+        let mode = spec.mode.as_deref().map(FaultAction::from_mode);
+        let action = match (spec.status, mode) {
             (Some(status), None) => {
                 let status = StatusCode::from_u16(status)
                     .ok()
@@ -97,17 +121,18 @@ impl Faults {
                         ApiError::bad_request(
                             "The fault is not valid.",
                             format!("status was {status}; it must be an error status (400–599)."),
-                            "Use a status such as 500, 503 or 408, or a mode (hang, drop).",
+                            "Use a status such as 500, 503 or 408, or a mode (hang, drop, \
+                             apply-then-hang, apply-then-drop).",
                         )
                     })?;
                 FaultAction::Status(status)
             }
-            (None, Some(mode)) if mode.eq_ignore_ascii_case("hang") => FaultAction::Hang,
-            (None, Some(mode)) if mode.eq_ignore_ascii_case("drop") => FaultAction::Drop,
+            (None, Some(Some(action))) => action,
             _ => {
                 return Err(ApiError::bad_request(
                     "The fault is not valid.",
-                    "Give exactly one of status (400–599) or mode (\"hang\" or \"drop\").",
+                    "Give exactly one of status (400–599) or mode (\"hang\", \"drop\", \
+                     \"apply-then-hang\" or \"apply-then-drop\").",
                     "For example {\"match\": \"/Secrets\", \"count\": 2, \"status\": 503}.",
                 ))
             }
@@ -177,6 +202,19 @@ impl Faults {
     }
 }
 
+/// Holds a request for [`HANG_FOR`] (or until the server shuts down), then closes its
+/// connection without answering.
+pub async fn hang() -> ! {
+    tokio::time::sleep(HANG_FOR).await;
+    drop_connection()
+}
+
+/// Closes the connection without answering: unwinds with [`DropConnection`] (see the module
+/// docs).
+pub fn drop_connection() -> ! {
+    std::panic::resume_unwind(Box::new(DropConnection))
+}
+
 /// The error an injected status produces.
 pub fn injected(status: StatusCode) -> ApiError {
     ApiError::new(
@@ -227,6 +265,20 @@ mod tests {
         );
         assert_eq!(faults.list().len(), 1);
         assert_eq!(faults.list()[0].count, 1);
+        for (mode, action) in [
+            ("apply-then-hang", FaultAction::ApplyThenHang),
+            ("Apply-Then-Drop", FaultAction::ApplyThenDrop),
+        ] {
+            faults
+                .add(FaultSpec {
+                    matcher: "PUT /api/".into(),
+                    count: 1,
+                    status: None,
+                    mode: Some(mode.into()),
+                })
+                .expect("valid");
+            assert_eq!(faults.take(&Method::PUT, "/api/v1/x"), Some(action));
+        }
         faults.take(&Method::POST, "/api/v1/Tenants/t/HybridClients");
         assert!(faults.list().is_empty());
         assert!(faults

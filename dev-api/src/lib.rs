@@ -356,12 +356,16 @@ async fn inject_faults(State(state): State<AppState>, request: Request, next: Ne
     match state.faults.take(request.method(), request.uri().path()) {
         None => next.run(request).await,
         Some(faults::FaultAction::Status(status)) => faults::injected(status).into_response(),
-        Some(faults::FaultAction::Hang) => {
-            tokio::time::sleep(faults::HANG_FOR).await;
-            std::panic::resume_unwind(Box::new(faults::DropConnection))
+        Some(faults::FaultAction::Hang) => faults::hang().await,
+        Some(faults::FaultAction::Drop) => faults::drop_connection(),
+        Some(faults::FaultAction::ApplyThenHang) => {
+            // The handler has applied (and saved) the change once it has its response.
+            drop(next.run(request).await);
+            faults::hang().await
         }
-        Some(faults::FaultAction::Drop) => {
-            std::panic::resume_unwind(Box::new(faults::DropConnection))
+        Some(faults::FaultAction::ApplyThenDrop) => {
+            drop(next.run(request).await);
+            faults::drop_connection()
         }
     }
 }

@@ -55,10 +55,11 @@ struct Args {
     #[arg(long, value_name = "MS", default_value_t = 0)]
     latency_ms: u64,
     /// Serve the test endpoints: POST/GET/DELETE /_dev/faults (make the next N matching API
-    /// requests fail with a status, hang or drop the connection, e.g. POST
-    /// {"match": "/Secrets", "count": 2, "status": 503} or {"match": "GET /api/v1",
-    /// "mode": "hang"|"drop"}) and POST /_dev/reset (restore the seed). Never enable this
-    /// outside tests.
+    /// requests fail with a status, hang or drop the connection, or carry them out and then
+    /// hang or drop as a real timeout can, e.g. POST {"match": "/Secrets", "count": 2,
+    /// "status": 503}, {"match": "GET /api/v1", "mode": "hang"|"drop"} or {"match": "POST
+    /// /api/v1", "mode": "apply-then-hang"|"apply-then-drop"}) and POST /_dev/reset (restore
+    /// the seed). Never enable this outside tests.
     #[arg(long)]
     dev_endpoints: bool,
     /// Keep the tenant in this JSON file: loaded at start if it exists (otherwise seeded and

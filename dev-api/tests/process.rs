@@ -1,6 +1,6 @@
 //! Tests of the `dev-api` binary as a process: the ready line, `--help`, `--data` surviving
 //! `kill -9` in the middle of a burst of writes, the start-up time of a 50 000-client tenant,
-//! `drop`/`hang` faults on a real connection, and stopping on SIGTERM.
+//! `drop`/`hang` faults on a real connection (`apply-then-…` too), and stopping on SIGTERM.
 
 #![cfg(unix)]
 
@@ -314,4 +314,72 @@ fn drop_and_hang_faults_on_a_real_connection_and_sigterm_stops() {
     let status = server.child.wait().expect("wait");
     assert!(status.success(), "{status}");
     assert!(stopping.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn apply_then_faults_on_a_real_connection_change_the_tenant_without_answering() {
+    let server = Server::start(&["--dev-endpoints"]);
+    let body = |name: &str| {
+        format!(r#"{{"Name": "{name}", "RedirectUris": ["https://app.example.com/signin-oidc"]}}"#)
+    };
+    let list = || {
+        let (status, text) = http(
+            server.addr,
+            "GET",
+            &api("AuthorizationCodeClients"),
+            Some("member"),
+            None,
+        )
+        .expect("list");
+        assert_eq!(status, 200);
+        text
+    };
+
+    let (status, _) = http(
+        server.addr,
+        "POST",
+        "/_dev/faults",
+        None,
+        Some(r#"{"match": "POST /api/", "mode": "apply-then-drop"}"#),
+    )
+    .expect("add fault");
+    assert_eq!(status, 201);
+    let dropped = http(
+        server.addr,
+        "POST",
+        &api("AuthorizationCodeClients"),
+        Some("admin"),
+        Some(&body("Dropped on the wire")),
+    );
+    assert!(
+        dropped.is_err(),
+        "the connection must close without a response: {dropped:?}"
+    );
+    assert!(list().contains("Dropped on the wire"));
+
+    http(
+        server.addr,
+        "POST",
+        "/_dev/faults",
+        None,
+        Some(r#"{"match": "POST /api/", "mode": "apply-then-hang"}"#),
+    )
+    .expect("add fault");
+    let mut stream = TcpStream::connect(server.addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_millis(500)))
+        .expect("timeout");
+    let body = body("Hung on the wire");
+    write!(
+        stream,
+        "POST {} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer admin\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        api("AuthorizationCodeClients"),
+        body.len()
+    )
+    .expect("write");
+    let mut buf = [0u8; 16];
+    let read = stream.read(&mut buf);
+    assert!(read.is_err(), "a hung request gets no answer: {read:?}");
+    assert!(list().contains("Hung on the wire"));
 }

@@ -260,6 +260,112 @@ async fn hang_never_answers() {
     assert_eq!(get(&app, &url(CC), MEMBER).await.status, StatusCode::OK);
 }
 
+/// The names of the clients of `kind`.
+async fn names(app: &axum::Router, kind: &str) -> Vec<String> {
+    get(app, &url(kind), MEMBER)
+        .await
+        .json()
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|c| c["Name"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn apply_then_drop_creates_the_client_and_saves_it_without_answering() {
+    let dir = temp_dir();
+    let file = dir.join("tenant.json");
+    let config = || Config {
+        data_file: Some(file.clone()),
+        dev_endpoints: true,
+        ..Default::default()
+    };
+    let app = app_with(config());
+    let added = post(
+        &app,
+        "/_dev/faults",
+        None,
+        json!({"match": format!("POST {}", url(HYBRID)), "mode": "apply-then-drop"}),
+    )
+    .await;
+    assert_eq!(added.status, StatusCode::CREATED);
+    assert_eq!(added.json()[0]["mode"], "apply-then-drop");
+    let handle = tokio::spawn({
+        let app = app.clone();
+        async move {
+            post(&app, &url(HYBRID), ADMIN, web_body("Dropped answer"))
+                .await
+                .status
+        }
+    });
+    assert!(
+        handle.await.is_err_and(|e| e.is_panic()),
+        "the caller must get no answer"
+    );
+    assert_eq!(get(&app, &url(HYBRID), MEMBER).await.total(), 5);
+    assert!(names(&app, HYBRID).await.contains(&"Dropped answer".into()));
+    // Saved before the answer was withheld: a restart has it.
+    let again = app_with(config());
+    assert!(names(&again, HYBRID)
+        .await
+        .contains(&"Dropped answer".into()));
+    // The rule was used up: the next create is answered.
+    assert_eq!(
+        post(&app, &url(HYBRID), ADMIN, web_body("Answered"))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn apply_then_hang_creates_the_client_and_never_answers() {
+    let app = app_with(Config {
+        dev_endpoints: true,
+        ..Default::default()
+    });
+    post(
+        &app,
+        "/_dev/faults",
+        None,
+        json!({"match": "POST /api/", "mode": "apply-then-hang"}),
+    )
+    .await;
+    let waited = tokio::time::timeout(
+        Duration::from_millis(300),
+        post(&app, &url(AUTH_CODE), ADMIN, web_body("Hung answer")),
+    )
+    .await;
+    assert!(
+        waited.is_err(),
+        "the request hangs until the caller gives up"
+    );
+    assert_eq!(get(&app, &url(AUTH_CODE), MEMBER).await.total(), 5);
+    assert!(names(&app, AUTH_CODE).await.contains(&"Hung answer".into()));
+    // A refused write is not applied either way: nothing to withhold but the refusal.
+    post(
+        &app,
+        "/_dev/faults",
+        None,
+        json!({"match": "POST /api/", "mode": "apply-then-hang"}),
+    )
+    .await;
+    let waited = tokio::time::timeout(
+        Duration::from_millis(300),
+        post(
+            &app,
+            &url(AUTH_CODE),
+            ADMIN,
+            json!({"Name": "No redirect URIs"}),
+        ),
+    )
+    .await;
+    assert!(waited.is_err());
+    assert_eq!(get(&app, &url(AUTH_CODE), MEMBER).await.total(), 5);
+}
+
 #[tokio::test]
 async fn reset_restores_the_seed() {
     let app = app_with(Config {

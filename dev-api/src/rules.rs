@@ -71,8 +71,9 @@ pub fn client_id(value: &str) -> Result<String, ApiError> {
         })
 }
 
-/// Whether `value` is an absolute http(s) URI with a host.
-pub fn is_absolute_uri(value: &str) -> bool {
+/// Whether `value` is an absolute http(s) URI with a host. The rule of `ClientUri`, `LogoUri`
+/// and (with more checks) `AllowedCorsOrigins`.
+pub fn is_absolute_http_uri(value: &str) -> bool {
     match url::Url::parse(value) {
         Ok(url) => {
             matches!(url.scheme(), "http" | "https")
@@ -83,7 +84,105 @@ pub fn is_absolute_uri(value: &str) -> bool {
     }
 }
 
-/// A list of redirect URIs (`field` is its JSON name): at most 10, each absolute.
+/// Whether `text` has a space or a control character anywhere.
+fn has_space_or_control(text: &str) -> bool {
+    text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// `uri`'s scheme (RFC 3986: a letter, then letters, digits, `+`, `-` or `.`) and what follows
+/// its `:`; `None` when it has no scheme (`/cb`, `cb`, `//host/cb`).
+fn scheme_and_rest(uri: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = uri.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some((scheme, rest))
+}
+
+/// Whether `scheme` is `http` or `https` (any letter case).
+fn is_web_scheme(scheme: &str) -> bool {
+    scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+}
+
+/// Whether `host_port` is a host (a name, an IPv4 address or a bracketed IPv6 address) and an
+/// optional port (`:` and 1–65535).
+fn is_host_and_port(host_port: &str) -> bool {
+    let (host, port) = match host_port.strip_prefix('[') {
+        Some(bracketed) => match bracketed.split_once(']') {
+            Some((inside, after)) if !inside.is_empty() => match after {
+                "" => (inside, None),
+                _ => match after.strip_prefix(':') {
+                    Some(port) => (inside, Some(port)),
+                    None => return false,
+                },
+            },
+            _ => return false,
+        },
+        None => match host_port.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (host_port, None),
+        },
+    };
+    let port_ok = port.is_none_or(|port| {
+        !port.is_empty()
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u16>().is_ok_and(|n| n > 0)
+    });
+    !host.is_empty() && !host.contains(['[', ']']) && port_ok
+}
+
+/// Whether what follows `http:` or `https:` is `//`, an authority with a host, then anything.
+fn has_web_authority(rest: &str) -> bool {
+    let Some(after_slashes) = rest.strip_prefix("//") else {
+        return false;
+    };
+    let authority = after_slashes
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    is_host_and_port(authority.rsplit('@').next().unwrap_or_default())
+}
+
+/// Whether `uri`, fragment aside, is absolute: a scheme and something after it; for `http` and
+/// `https`, `//` and a host. A host and port without a scheme (`localhost:8400/cb`, which reads
+/// as the scheme `localhost`) is not.
+fn is_full_address(uri: &str) -> bool {
+    let uri = uri.split('#').next().unwrap_or_default();
+    let Some((scheme, rest)) = scheme_and_rest(uri) else {
+        return false;
+    };
+    if is_web_scheme(scheme) {
+        return has_web_authority(rest);
+    }
+    let first = rest.split(['/', '?']).next().unwrap_or_default();
+    let looks_like_a_port = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+    !looks_like_a_port && !rest.trim_matches('/').is_empty()
+}
+
+/// Whether `value` is a redirect URI as the platform (and the console) takes it: any absolute
+/// URI, custom schemes of native apps included (`com.example.app:/callback`, `myapp://cb`,
+/// `http://localhost:8400/cb`, `https://…`); never relative (`/cb`, `cb`, `//host/cb`), no
+/// space or control character, no fragment (`#…`).
+pub fn is_redirect_uri(value: &str) -> bool {
+    redirect_uri_problem(value).is_none()
+}
+
+/// What is wrong with `value` as a redirect URI (`None`: nothing), checked in the console's
+/// order.
+fn redirect_uri_problem(value: &str) -> Option<&'static str> {
+    if has_space_or_control(value) {
+        Some("it contains a space or a control character")
+    } else if !is_full_address(value) {
+        Some("it is not a full address (scheme, `:` and the rest)")
+    } else if value.contains('#') {
+        Some("it has a fragment (#…)")
+    } else {
+        None
+    }
+}
+
+/// A list of redirect URIs (`field` is its JSON name): at most 10, each a redirect URI
+/// ([`is_redirect_uri`]).
 pub fn redirect_uris(field: &str, values: &[String]) -> Result<Vec<String>, ApiError> {
     if values.len() > MAX_REDIRECT_URIS {
         return Err(ApiError::bad_request(
@@ -96,8 +195,13 @@ pub fn redirect_uris(field: &str, values: &[String]) -> Result<Vec<String>, ApiE
         ));
     }
     for value in values {
-        if !is_absolute_uri(value) {
-            return Err(not_absolute(field, value));
+        if let Some(problem) = redirect_uri_problem(value) {
+            return Err(ApiError::bad_request(
+                "A URI is not valid.",
+                format!("{field} contains `{value}`, which is not an absolute URI: {problem}."),
+                "Use an absolute URI such as https://app.example.com/callback or \
+                 com.example.app:/callback (no fragment).",
+            ));
         }
     }
     Ok(values.to_vec())
@@ -114,9 +218,9 @@ pub fn redirect_uris_required() -> ApiError {
     )
 }
 
-/// A single optional URI field (`ClientUri`, `LogoUri`): absolute when present.
+/// A single optional URI field (`ClientUri`, `LogoUri`): an absolute http(s) URI when present.
 pub fn optional_uri(field: &str, value: &str) -> Result<String, ApiError> {
-    if is_absolute_uri(value) {
+    if is_absolute_http_uri(value) {
         Ok(value.to_owned())
     } else {
         Err(not_absolute(field, value))
@@ -134,7 +238,7 @@ fn not_absolute(field: &str, value: &str) -> ApiError {
 /// `AllowedCorsOrigins`: each an origin (scheme, host and optional port; no path).
 pub fn cors_origins(values: &[String]) -> Result<Vec<String>, ApiError> {
     for value in values {
-        let ok = is_absolute_uri(value)
+        let ok = is_absolute_http_uri(value)
             && url::Url::parse(value)
                 .map(|u| u.path() == "/" && u.query().is_none() && u.fragment().is_none())
                 .unwrap_or(false)
@@ -207,4 +311,84 @@ pub fn duplicate_client(id: &str) -> ApiError {
         "Leave Id out to let the server generate one, or choose another GUID. If you are \
          retrying a create, the first attempt succeeded: look the client up instead.",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The console's lists (src/model/validate.rs): what it accepts, dev-api accepts.
+    #[test]
+    fn redirect_uris_are_any_absolute_uri_as_the_console_takes_them() {
+        for good in [
+            "com.example.app:/callback",
+            "myapp://cb",
+            "com.googleusercontent.apps.123-abc:/oauth2redirect",
+            "my+app.v2-x://auth/done?state=1",
+            "urn:ietf:wg:oauth:2.0:oob",
+            "myapp:///cb",
+            "ftp://x.example.com/",
+            "http://localhost:8400/cb",
+            "http://127.0.0.1:5000/signin-oidc",
+            "http://[::1]:8400/cb",
+            "https://app.example.com/callback?tenant=5",
+            "HTTPS://APP.EXAMPLE.COM",
+        ] {
+            assert!(is_redirect_uri(good), "{good}");
+            assert!(redirect_uris("RedirectUris", &[good.to_owned()]).is_ok());
+        }
+    }
+
+    #[test]
+    fn relative_spaced_and_fragment_redirect_uris_are_refused() {
+        for (bad, problem) in [
+            ("/cb", "not a full address"),
+            ("cb", "not a full address"),
+            ("", "not a full address"),
+            ("//host/cb", "not a full address"),
+            ("app.example.com/cb", "not a full address"),
+            ("localhost:8400/cb", "not a full address"),
+            ("localhost:8400", "not a full address"),
+            (":/cb", "not a full address"),
+            ("1app:/cb", "not a full address"),
+            ("myapp:", "not a full address"),
+            ("myapp://", "not a full address"),
+            ("https://", "not a full address"),
+            ("https:///x", "not a full address"),
+            ("https:app.example.com/cb", "not a full address"),
+            ("http://:8080/cb", "not a full address"),
+            ("http://localhost:port/cb", "not a full address"),
+            ("http://localhost:70000/cb", "not a full address"),
+            ("/cb#x", "not a full address"),
+            ("https://a b.example/cb", "space or a control character"),
+            ("myapp://cb?x=a b", "space or a control character"),
+            ("https://app.example/c\tb", "space or a control character"),
+            (
+                "com.example.app:/call\u{7f}back",
+                "space or a control character",
+            ),
+            (
+                "https://app.example/cb\u{a0}x",
+                "space or a control character",
+            ),
+            (" https://app.example/cb", "space or a control character"),
+            ("https://app.example.com/cb#top", "fragment"),
+            ("https://app.example.com/cb#", "fragment"),
+            ("com.example.app:/callback#x", "fragment"),
+        ] {
+            assert!(!is_redirect_uri(bad), "{bad:?}");
+            let error = redirect_uris("PostLogoutRedirectUris", &[bad.to_owned()])
+                .expect_err(bad)
+                .reason;
+            assert!(error.contains(problem), "{bad:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn client_uri_and_cors_origins_stay_http() {
+        assert!(optional_uri("ClientUri", "myapp://cb").is_err());
+        assert!(optional_uri("ClientUri", "https://app.example.com/#about").is_ok());
+        assert!(cors_origins(&["myapp://cb".to_owned()]).is_err());
+        assert!(cors_origins(&["http://localhost:8080".to_owned()]).is_ok());
+    }
 }

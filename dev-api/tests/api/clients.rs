@@ -344,17 +344,51 @@ async fn redirect_uri_rules() {
             post(&app, &url(kind), ADMIN, body).await.status,
             StatusCode::CREATED
         );
-        // Absolute only.
+        // Any absolute URI, as the platform takes them: custom schemes of native apps,
+        // http://localhost with a port, other schemes.
+        for good in [
+            "com.example.app:/callback",
+            "http://localhost:8400/cb",
+            "myapp://cb",
+            "ftp://x.example.com/",
+            "urn:ietf:wg:oauth:2.0:oob",
+        ] {
+            let mut body = web_body("x");
+            body["RedirectUris"] = json!([good]);
+            body["PostLogoutRedirectUris"] = json!([good]);
+            let resp = post(&app, &url(kind), ADMIN, body).await;
+            assert_eq!(resp.status, StatusCode::CREATED, "{good}");
+            let body = resp.json();
+            // A hybrid create answers with a `Client`, an authorization code one with the client.
+            let created = body.get("Client").unwrap_or(&body);
+            assert_eq!(created["RedirectUris"], json!([good]), "{good}");
+            assert_eq!(created["PostLogoutRedirectUris"], json!([good]), "{good}");
+        }
+        // Never relative, with a space or control character, or with a fragment.
         for bad in [
             "/signin",
+            "cb",
+            "//host/cb",
             "app.example.com/cb",
-            "ftp://x.example.com/",
+            "localhost:8400/cb",
+            "1app:/cb",
+            "myapp:",
             "https://",
+            "https://a b.example/cb",
+            "myapp://cb?x=a b",
+            "com.example.app:/call\u{7f}back",
+            "https://app.example.com/cb#top",
+            "com.example.app:/callback#x",
         ] {
             let mut body = web_body("x");
             body["RedirectUris"] = json!([bad]);
             let resp = post(&app, &url(kind), ADMIN, body).await;
-            expect_error_reason(&resp, StatusCode::BAD_REQUEST, "RedirectUris");
+            let error = expect_error_reason(&resp, StatusCode::BAD_REQUEST, "RedirectUris");
+            assert!(error.reason.contains(bad), "{bad:?}: {}", error.reason);
+            let mut body = web_body("x");
+            body["PostLogoutRedirectUris"] = json!([bad]);
+            let resp = post(&app, &url(kind), ADMIN, body).await;
+            expect_error_reason(&resp, StatusCode::BAD_REQUEST, "PostLogoutRedirectUris");
         }
     }
     // On update: optional, but the same limits, and cannot be emptied.
@@ -377,6 +411,10 @@ async fn redirect_uri_rules() {
     )
     .await;
     expect_error_reason(&resp, StatusCode::BAD_REQUEST, "PostLogoutRedirectUris");
+    for bad in ["https://ops.example.com/cb#x", "myapp://c b"] {
+        let resp = put(&app, &path, ADMIN, json!({"RedirectUris": [bad]})).await;
+        expect_error_reason(&resp, StatusCode::BAD_REQUEST, "RedirectUris");
+    }
     let resp = put(&app, &path, ADMIN, json!({"LogoUri": "logo.png"})).await;
     expect_error_reason(&resp, StatusCode::BAD_REQUEST, "LogoUri");
     let auth = url(&format!("{AUTH_CODE}/{MOBILE_APP}"));
@@ -394,6 +432,28 @@ async fn redirect_uri_rules() {
         now["RedirectUris"],
         json!(["https://ops.example.com/signin-oidc"])
     );
+    // A native app's custom scheme and http://localhost with a port are taken on update too;
+    // CORS origins stay http(s) origins.
+    let native = json!(["com.example.app:/callback", "http://localhost:8400/cb"]);
+    let resp = put(
+        &app,
+        &path,
+        ADMIN,
+        json!({"RedirectUris": native, "PostLogoutRedirectUris": native}),
+    )
+    .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let now = get(&app, &path, MEMBER).await.json();
+    assert_eq!(now["RedirectUris"], native);
+    assert_eq!(now["PostLogoutRedirectUris"], native);
+    let resp = put(
+        &app,
+        &auth,
+        ADMIN,
+        json!({"AllowedCorsOrigins": ["com.example.app:/callback"]}),
+    )
+    .await;
+    expect_error_reason(&resp, StatusCode::BAD_REQUEST, "AllowedCorsOrigins");
 }
 
 #[tokio::test]

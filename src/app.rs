@@ -120,6 +120,7 @@ pub fn Console(session: Session) -> impl IntoView {
     // Every response's status reaches the session: 401 → sign in again, 403 → read-only.
     provide_context(
         ApiClient::new(config.api_base, config.tenant_id, move || session.token())
+            .with_deadline(config.request_timeout_seconds)
             .observing(move |status| session.note_status(status)),
     );
     Toasts::provide();

@@ -113,6 +113,7 @@ async fn removing_a_client_goes_through_more_options_and_a_confirmation() {
         open_dialog_text(&app.root).is_some_and(|t| t.contains("This cannot be undone"))
     })
     .await;
+    confirm_removal(&app.root, "Pump station telemetry").await;
     dialog_button(&app.root, "Remove").unwrap().click();
     wait_until("the row to go", || {
         texts(&app.root, ".client-row__name") == ["Historian sync"]
@@ -184,8 +185,7 @@ async fn a_new_secret_defaults_to_one_year_and_its_value_is_shown_once() {
         !support::location().href().unwrap().contains("s3cr3t"),
         "never in the URL"
     );
-    dialog_button(&app.root, "Close").unwrap().click();
-    wait_until("closed", || open_dialog_text(&app.root).is_none()).await;
+    close_reveal_as_stored(&app.root).await;
     assert!(
         !support::document()
             .body()
@@ -275,7 +275,7 @@ async fn adding_a_client_shows_its_id_and_first_secret_and_selects_it() {
             .is_some_and(|d| d.ends_with('Z')),
         "{body}"
     );
-    dialog_button(&app.root, "Close").unwrap().click();
+    close_reveal_as_stored(&app.root).await;
     wait_until("the new client selected", || {
         text_of(&app.root, "#pane-title").as_deref() == Some("Plant 4 gateway")
     })
@@ -427,8 +427,7 @@ async fn first_client_from_the_empty_state_shows_its_secret(
         open_dialog_text(&app.root).is_some_and(|t| t.contains(&format!("first-{slug}-secret"))),
         "the secret is still shown after the list re-rendered"
     );
-    dialog_button(&app.root, "Close").unwrap().click();
-    wait_until("closed", || open_dialog_text(&app.root).is_none()).await;
+    close_reveal_as_stored(&app.root).await;
     wait_until("focus back on Add Client", || focused_id() == "add-client").await;
 }
 
@@ -507,6 +506,7 @@ async fn removing_a_client_already_removed_elsewhere_drops_the_row_and_says_so()
     wait_until("the menu", || button(&app.root, "Remove Client").is_some()).await;
     button(&app.root, "Remove Client").unwrap().click();
     wait_until("the confirmation", || open_dialog_text(&app.root).is_some()).await;
+    confirm_removal(&app.root, "Pump station telemetry").await;
     dialog_button(&app.root, "Remove").unwrap().click();
     wait_until("the row to go", || {
         texts(&app.root, ".client-row__name") == ["Historian sync"]

@@ -81,8 +81,16 @@ impl ApiClient {
             base_url,
             tenant_id,
             Arc::new(token),
-            Arc::new(super::FetchTransport),
+            Arc::new(super::FetchTransport::default()),
         )
+    }
+
+    /// The same client with a request deadline of `seconds` (the browser transport only).
+    pub fn with_deadline(mut self, seconds: u32) -> Self {
+        self.transport = Arc::new(super::FetchTransport {
+            deadline_seconds: seconds,
+        });
+        self
     }
 }
 

@@ -52,6 +52,10 @@ pub enum ApiError {
         "The server's answer could not be read. Try again; if it keeps happening, contact support."
     )]
     Decode(String),
+    /// No answer within the console's deadline (`requestTimeoutSeconds`, default 30): the
+    /// console stopped waiting. A change may or may not have been made.
+    #[error("The server did not answer within {0} seconds. If this was a change, it may or may not have been made.")]
+    Deadline(u32),
     /// The operation was cancelled before it finished (e.g. the user switched client type).
     #[error("Loading was cancelled.")]
     Cancelled,
@@ -85,7 +89,10 @@ impl ApiError {
             | ApiError::Timeout(d)
             | ApiError::Server { details: d, .. }
             | ApiError::Unexpected { details: d, .. } => d.as_deref(),
-            ApiError::Network(_) | ApiError::Decode(_) | ApiError::Cancelled => None,
+            ApiError::Network(_)
+            | ApiError::Decode(_)
+            | ApiError::Deadline(_)
+            | ApiError::Cancelled => None,
         }
     }
 
@@ -99,7 +106,10 @@ impl ApiError {
             ApiError::Timeout(_) => Some(408),
             ApiError::Conflict(_) => Some(409),
             ApiError::Server { status, .. } | ApiError::Unexpected { status, .. } => Some(*status),
-            ApiError::Network(_) | ApiError::Decode(_) | ApiError::Cancelled => None,
+            ApiError::Network(_)
+            | ApiError::Decode(_)
+            | ApiError::Deadline(_)
+            | ApiError::Cancelled => None,
         }
     }
 
@@ -131,16 +141,23 @@ impl ApiError {
         }
     }
 
-    /// Whether a write may have happened anyway (408), so the UI must re-read before retrying.
+    /// Whether a write may have happened anyway (a 408, no answer before the deadline, or a
+    /// connection dropped before the answer), so the UI must re-read before retrying.
     pub fn outcome_unknown(&self) -> bool {
-        matches!(self, ApiError::Timeout(_))
+        matches!(
+            self,
+            ApiError::Timeout(_) | ApiError::Deadline(_) | ApiError::Network(_)
+        )
     }
 
     /// Whether the same request may succeed later without any change (network, 408, 5xx).
     pub fn is_transient(&self) -> bool {
         matches!(
             self,
-            ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Server { .. }
+            ApiError::Network(_)
+                | ApiError::Timeout(_)
+                | ApiError::Deadline(_)
+                | ApiError::Server { .. }
         )
     }
 }

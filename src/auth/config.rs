@@ -21,7 +21,12 @@ pub struct AppConfig {
     pub scopes: Vec<String>,
     /// Where the identity server sends the browser after sign-out; the app's own page when absent.
     pub post_logout_redirect: Option<String>,
+    /// How long an API request may take before the console stops waiting (seconds, 1–300).
+    pub request_timeout_seconds: u32,
 }
+
+/// The request deadline when config.json does not set `requestTimeoutSeconds`.
+pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u32 = 30;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -32,6 +37,7 @@ struct RawConfig {
     client_id: Option<serde_json::Value>,
     scopes: Option<serde_json::Value>,
     post_logout_redirect: Option<serde_json::Value>,
+    request_timeout_seconds: Option<serde_json::Value>,
 }
 
 /// Why a configuration cannot be used: the field and what is wrong with it.
@@ -60,7 +66,7 @@ impl AppConfig {
             let message = e.to_string();
             if let Some(rest) = message.strip_prefix("unknown field `") {
                 let name = rest.split('`').next().unwrap_or_default();
-                ConfigError::new(name, "is not a known setting (expected apiBase, tenantId, authority, clientId, scopes, postLogoutRedirect)")
+                ConfigError::new(name, "is not a known setting (expected apiBase, tenantId, authority, clientId, scopes, postLogoutRedirect, requestTimeoutSeconds)")
             } else {
                 ConfigError::new("", format!("is not valid JSON ({message})"))
             }
@@ -118,7 +124,21 @@ impl AppConfig {
                 ));
             }
         }
+        let request_timeout_seconds = match raw.request_timeout_seconds {
+            None | Some(serde_json::Value::Null) => DEFAULT_REQUEST_TIMEOUT_SECONDS,
+            Some(value) => value
+                .as_u64()
+                .filter(|s| (1..=300).contains(s))
+                .map(|s| s as u32)
+                .ok_or_else(|| {
+                    ConfigError::new(
+                        "requestTimeoutSeconds",
+                        "must be a whole number of seconds from 1 to 300",
+                    )
+                })?,
+        };
         Ok(Self {
+            request_timeout_seconds,
             api_base: api_base.trim_end_matches('/').to_string(),
             tenant_id,
             authority: authority.trim_end_matches('/').to_string(),
@@ -244,5 +264,22 @@ mod tests {
         let err = AppConfig::parse("{\"tenantId\": ").unwrap_err();
         assert_eq!(err.field, "");
         assert!(err.problem.contains("not valid JSON"), "{err}");
+    }
+
+    #[test]
+    fn the_request_deadline_defaults_to_30_seconds_and_is_checked() {
+        let base = r#""apiBase": "", "tenantId": "5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a", "authority": "", "clientId": "c", "scopes": "openid""#;
+        let parse = |extra: &str| AppConfig::parse(&format!("{{{base}{extra}}}"));
+        assert_eq!(parse("").unwrap().request_timeout_seconds, 30);
+        assert_eq!(
+            parse(r#", "requestTimeoutSeconds": 90"#)
+                .unwrap()
+                .request_timeout_seconds,
+            90
+        );
+        for bad in ["0", "1000", "\"30\"", "2.5"] {
+            let err = parse(&format!(r#", "requestTimeoutSeconds": {bad}"#)).unwrap_err();
+            assert_eq!(err.field, "requestTimeoutSeconds", "{bad}");
+        }
     }
 }

@@ -43,6 +43,11 @@ pub fn Modal(
             class="dialog"
             class:dialog--wide=wide
             aria-labelledby=title_id.clone()
+            // Esc asks the owner (a changed form or an uncopied secret may ask first).
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+                on_close.run(());
+            }
             on:close=move |_| {
                 if open.get_untracked() {
                     on_close.run(());
@@ -78,6 +83,9 @@ pub fn ConfirmDialog(
     #[prop(into)] error: Signal<Option<ApiError>>,
     on_confirm: Callback<()>,
     on_close: Callback<()>,
+    /// What re-reading found after the last attempt got no answer.
+    #[prop(optional, into)]
+    note: Signal<Option<String>>,
 ) -> impl IntoView {
     let message = StoredValue::new(message);
     let title_for_error = title.clone();
@@ -88,6 +96,7 @@ pub fn ConfirmDialog(
                 let title = title_for_error.clone();
                 move || error.get().map(|e| view! { <ErrorPanel error=e title=format!("{title} did not work.") /> })
             }
+            {move || note.get().map(|n| view! { <p class="read-only-note" role="status" data-testid="finding">{n}</p> })}
             <div class="dialog__actions">
                 <button type="button" class="button" autofocus on:click=move |_| on_close.run(())>"Cancel"</button>
                 <button

@@ -128,8 +128,31 @@ pub fn FormFrame(
     submit_label: &'static str,
     on_submit: Callback<()>,
     on_cancel: Callback<()>,
+    /// What re-reading found after the last attempt got no answer.
+    #[prop(optional, into)]
+    note: Signal<Option<String>>,
+    /// Cancel was asked on a changed form: ask before discarding.
+    #[prop(optional, into)]
+    asking_discard: Signal<bool>,
+    /// "Keep editing".
+    #[prop(optional)]
+    on_keep: Option<Callback<()>>,
     children: Children,
 ) -> impl IntoView {
+    let discard_bar = move || {
+        asking_discard.get().then(|| {
+            view! {
+                <div class="confirm-close" data-testid="discard-ask">
+                    <p role="alert"><strong>"Discard your changes? What you typed in this form will be lost."</strong></p>
+                    <div class="dialog__actions">
+                        <button type="button" class="button" autofocus
+                            on:click=move |_| if let Some(keep) = on_keep { keep.run(()) }>"Keep editing"</button>
+                        <button type="button" class="button button--danger" on:click=move |_| on_cancel.run(())>"Discard changes"</button>
+                    </div>
+                </div>
+            }
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         on_submit.run(());
@@ -137,13 +160,17 @@ pub fn FormFrame(
     view! {
         <form class="form" on:submit=submit novalidate>
             {move || error.get().map(|e| view! { <ErrorPanel error=e title=error_title /> })}
+            {move || note.get().map(|n| view! { <p class="read-only-note" role="status" data-testid="finding">{n}</p> })}
             {children()}
-            <div class="dialog__actions">
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
-                <button type="submit" class="button button--primary" disabled=move || pending.get()>
-                    {move || if pending.get() { "Saving…" } else { submit_label }}
-                </button>
-            </div>
+            {discard_bar}
+            <Show when=move || !asking_discard.get()>
+                <div class="dialog__actions">
+                    <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    <button type="submit" class="button button--primary" disabled=move || pending.get()>
+                        {move || if pending.get() { "Saving…" } else { submit_label }}
+                    </button>
+                </div>
+            </Show>
         </form>
     }
 }

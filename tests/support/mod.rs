@@ -86,11 +86,16 @@ pub fn find_link(root: &HtmlElement, within: &str, label: &str) -> Option<HtmlEl
 
 /// A signed-in session for tests: `admin` decides the role the token lists.
 pub fn test_session(admin: bool) -> clients_console::auth::session::Session {
+    test_session_with(admin, "")
+}
+
+/// A signed-in session whose config.json also holds `extra` (e.g. `, "requestTimeoutSeconds": 1`).
+pub fn test_session_with(admin: bool, extra: &str) -> clients_console::auth::session::Session {
     use clients_console::auth::{config::AppConfig, oidc::TokenResponse, pkce::base64url_encode};
-    let config = AppConfig::parse(
-        r#"{"apiBase": "", "tenantId": "5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a", "authority": "",
-            "clientId": "clients-console", "scopes": "openid"}"#,
-    )
+    let config = AppConfig::parse(&format!(
+        r#"{{"apiBase": "", "tenantId": "5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a", "authority": "",
+            "clientId": "clients-console", "scopes": "openid"{extra}}}"#
+    ))
     .unwrap();
     let (name, roles) = if admin {
         (
@@ -120,14 +125,21 @@ pub fn test_session(admin: bool) -> clients_console::auth::session::Session {
 
 /// Mounts the signed-in console (router, shell, pages) at `url`.
 pub fn mount_console(url: &str, admin: bool) -> TestMount {
+    mount_console_with(url, admin, "")
+}
+
+/// Mounts the console as an admin with `extra` settings in config.json.
+pub fn mount_console_with(url: &str, admin: bool, extra: &str) -> TestMount {
     go_to(url);
-    let session = test_session(admin);
+    let session = test_session_with(admin, extra);
     mount(move || leptos::view! { <clients_console::app::Console session /> })
 }
 
 /// Replaces `window.fetch` with a stub answering from `routes`, a JS array of
 /// `{method, path, status, body, headers}` where `path` is matched against the URL's pathname
 /// (exactly, or as a RegExp when it starts with `^`) and `body` is any JSON value (or a string).
+/// `once: true` answers one request only; `hang: true` never answers (until the request is
+/// aborted); `reject: true` fails like a dropped connection.
 /// Every request is recorded in `window.__requests` as `{method, url, headers, body}`.
 pub fn stub_api(routes_js: &str) {
     let script = format!(
@@ -147,8 +159,13 @@ pub fn stub_api(routes_js: &str) {
                 return new Response(JSON.stringify({{ OperationId: 'stub', Error: 'No stub for ' + req.method + ' ' + url.pathname,
                     Reason: 'test', Resolution: 'add a route' }}), {{ status: 404, headers: {{ 'Content-Type': 'application/json' }} }});
             }}
-            if (route.reject) {{ throw new TypeError('Failed to fetch'); }}
             if (route.once) {{ window.__routes = window.__routes.filter(r => r !== route); }}
+            if (route.reject) {{ throw new TypeError('Failed to fetch'); }}
+            if (route.hang) {{
+                // Never answers; only the caller's abort (its deadline) ends it.
+                return new Promise((_, reject) => req.signal.addEventListener('abort',
+                    () => reject(new DOMException('The user aborted a request.', 'AbortError'))));
+            }}
             const text = typeof route.body === 'string' ? route.body : JSON.stringify(route.body ?? null);
             return new Response(route.status === 204 ? null : text,
                 {{ status: route.status || 200, headers: Object.assign({{ 'Content-Type': 'application/json' }}, route.headers || {{}}) }});
@@ -266,4 +283,30 @@ pub fn last_body_text(method: &str, path_prefix: &str) -> String {
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_default()
+}
+
+/// Closes the one-time secret the way an admin who stored it does: ticks "I have stored the
+/// secret", then Close.
+pub async fn close_reveal_as_stored(root: &HtmlElement) {
+    set_checked(root, "dialog[open] [data-testid=stored-secret]", true);
+    dialog_button(root, "Close")
+        .expect("the reveal's Close")
+        .click();
+    wait_until("the reveal to close", || open_dialog_text(root).is_none()).await;
+}
+
+/// Types the client's name into Remove Client's confirmation field (and lets the page
+/// update).
+pub async fn confirm_removal(root: &HtmlElement, name: &str) {
+    type_into(root, "dialog[open] [data-testid=confirm-name]", name);
+    leptos::task::tick().await;
+}
+
+/// Esc on the open native dialog: the browser's `cancel` event (cancelable), as a key press
+/// makes it.
+pub fn escape_on_dialog() {
+    js_sys::eval(
+        "document.querySelector('dialog[open]').dispatchEvent(new Event('cancel', { cancelable: true }))",
+    )
+    .expect("an open dialog");
 }

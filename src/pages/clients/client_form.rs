@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::async_region::AsyncRegion;
 use crate::components::field::{bind, Bound, CheckField, FormFrame, TextField};
-use crate::model::{field, ClientFormValues, ClientKind, Role, ValidationErrors};
+use crate::model::{
+    field, ClientFormValues, ClientKind, Role, RoleScope, ValidationErrors,
+    TENANT_ADMINISTRATOR_ROLE_TYPE_ID,
+};
 
 use super::secret_form::SecretFields;
 
@@ -26,6 +29,13 @@ pub fn ClientFormBody(
     error: Signal<Option<ApiError>>,
     on_submit: Callback<()>,
     on_cancel: Callback<()>,
+    /// What re-reading found after the last attempt got no answer.
+    #[prop(optional, into)]
+    note: Signal<Option<String>>,
+    /// Cancel was asked on a changed form.
+    #[prop(optional, into)]
+    asking_discard: Signal<bool>,
+    #[prop(optional)] on_keep: Option<Callback<()>>,
 ) -> impl IntoView {
     let required = if creating { " (required)" } else { "" };
     let uri_fields = kind.has_redirect_uris().then(|| {
@@ -33,7 +43,7 @@ pub fn ClientFormBody(
             <TextField label=format!("Allowed Redirect URLs{required}") field=field::REDIRECT_URIS errors
                 value=bind(values, |v| v.redirect_uris.clone(), |v, x| v.redirect_uris = x)
                 rows=3 testid="redirect-uris"
-                hint="One absolute URL per line, at most 10. The match is exact: no wildcards." />
+                hint="One absolute URI per line, at most 10: https://… for web apps, or a native app's scheme such as com.example.app:/callback. The match is exact: no wildcards, no #fragment." />
             <TextField label="Allowed Logout Redirect URLs (optional)" field=field::POST_LOGOUT_REDIRECT_URIS errors
                 value=bind(values, |v| v.post_logout_redirect_uris.clone(), |v, x| v.post_logout_redirect_uris = x)
                 rows=2 testid="logout-uris" />
@@ -48,8 +58,21 @@ pub fn ClientFormBody(
     });
     let offline_field = (kind == ClientKind::Hybrid).then(|| {
         view! {
-            <CheckField label="Allow Refresh Token" hint="Only if the application really needs to refresh tokens."
+            <CheckField label="Allow Refresh Token" hint="Only if the application really needs to refresh tokens. The platform documents that refresh tokens may not be honoured for hybrid clients."
                 value=bind(values, |v| v.allow_offline_access, |v, x| v.allow_offline_access = x) />
+            <CheckField label="Allow access tokens via browser" testid="tokens-via-browser"
+                hint="Lets the browser receive access tokens directly (implicit-style flows). Leave it off unless the application needs it."
+                value=bind(values, |v| v.allow_access_tokens_via_browser, |v, x| v.allow_access_tokens_via_browser = x) />
+        }
+    });
+    let consent_fields = kind.has_redirect_uris().then(|| {
+        view! {
+            <TextField label="Client URI (optional)" field=field::CLIENT_URI errors testid="client-uri"
+                placeholder="https://app.example.com/about" hint="A page about the application, shown on the consent screen."
+                value=bind(values, |v| v.client_uri.clone(), |v, x| v.client_uri = x) />
+            <TextField label="Logo URI (optional)" field=field::LOGO_URI errors testid="logo-uri"
+                placeholder="https://app.example.com/logo.png" hint="The application's logo, shown on the consent screen."
+                value=bind(values, |v| v.logo_uri.clone(), |v, x| v.logo_uri = x) />
         }
     });
     let roles_field = kind.has_roles().then(|| {
@@ -70,12 +93,13 @@ pub fn ClientFormBody(
     });
 
     view! {
-        <FormFrame error_title="The client was not saved." error pending submit_label="Save" on_submit on_cancel>
+        <FormFrame error_title="The client was not saved." error pending submit_label="Save" on_submit on_cancel note asking_discard on_keep=on_keep.unwrap_or(Callback::new(|()| {}))>
             <TextField label="Name" field=field::NAME errors testid="client-name"
                 value=bind(values, |v| v.name.clone(), |v, x| v.name = x) />
             {offline_field}
             {uri_fields}
             {cors_field}
+            {consent_fields}
             <TextField label="Token Lifetime (seconds, optional)" field=field::ACCESS_TOKEN_LIFETIME errors
                 kind="number" testid="token-lifetime" placeholder="3600"
                 hint="From 60 to 3600 seconds; 3600 (1 hour) when empty."
@@ -86,44 +110,90 @@ pub fn ClientFormBody(
     }
 }
 
-/// The client's roles as checkboxes; Tenant Member is ticked and cannot be removed.
+/// Whether `role` is Tenant Administrator (or another role of that type).
+fn is_administrator(role: &Role) -> bool {
+    role.role_type_id
+        .as_deref()
+        .is_some_and(|t| t.eq_ignore_ascii_case(TENANT_ADMINISTRATOR_ROLE_TYPE_ID))
+}
+
+/// The client's roles as checkboxes in two groups, Tenant roles and Community roles, as the
+/// portal shows them. Tenant Member is ticked and locked; administrator roles carry a warning.
 #[component]
 fn RolesField(
     #[prop(into)] tenant_roles: Signal<Option<Result<Vec<Role>, ApiError>>>,
     roles: Bound<Vec<String>>,
 ) -> impl IntoView {
+    let ready = move |list: Vec<Role>| {
+        let (community, tenant): (Vec<Role>, Vec<Role>) = list
+            .into_iter()
+            .filter(|r| r.id.is_some())
+            .partition(|r| r.scope() == RoleScope::Community);
+        view! {
+            <RoleGroup legend="Tenant roles" roles=tenant chosen=roles empty="This tenant has no roles." />
+            <RoleGroup legend="Community roles" roles=community chosen=roles
+                empty="This tenant belongs to no community with roles." />
+        }
+    };
+    view! {
+        <div class="field roles-field" data-testid="roles-field">
+            <span class="field__label">"Roles"</span>
+            <AsyncRegion state=tenant_roles error_title="The tenant's roles could not be loaded."
+                loading="Loading roles…" ready />
+        </div>
+    }
+}
+
+/// One group of role checkboxes.
+#[component]
+fn RoleGroup(
+    legend: &'static str,
+    roles: Vec<Role>,
+    chosen: Bound<Vec<String>>,
+    empty: &'static str,
+) -> impl IntoView {
     let toggle = move |id: String, on: bool| {
-        let mut next = roles.get.get_untracked();
+        let mut next = chosen.get.get_untracked();
         next.retain(|x| x != &id);
         if on {
             next.push(id);
         }
-        roles.set.run((next,));
+        chosen.set.run((next,));
     };
-    let ready = move |list: Vec<Role>| {
-        list.into_iter()
-            .filter_map(|role| {
-                let id = role.id.clone()?;
-                let required = role.is_tenant_member();
-                let label = role.name.clone().unwrap_or_else(|| id.clone());
-                let for_check = id.clone();
-                Some(view! {
-                    <label class="check">
-                        <input type="checkbox" disabled=required
-                            prop:checked=move || required || roles.get.read().contains(&for_check)
-                            on:change:target=move |ev| toggle(id.clone(), ev.target().checked()) />
-                        {label}
-                        {required.then(|| view! { <span class="muted small">" (required, cannot be removed)"</span> })}
-                    </label>
-                })
+    let boxes = roles
+        .into_iter()
+        .filter_map(|role| {
+            let id = role.id.clone()?;
+            let required = role.is_tenant_member();
+            let risky = is_administrator(&role);
+            let label = role.name.clone().unwrap_or_else(|| id.clone());
+            let for_check = id.clone();
+            Some(view! {
+                <label class="check" class:check--risky=risky>
+                    <input type="checkbox" disabled=required
+                        prop:checked=move || required || chosen.get.read().contains(&for_check)
+                        on:change:target=move |ev| toggle(id.clone(), ev.target().checked()) />
+                    {label}
+                    {required.then(|| view! {
+                        <span class="muted small">" (required: every client has it, so it cannot be removed)"</span>
+                    })}
+                    {risky.then(|| view! {
+                        <span class="role-warning small" data-testid="admin-role-warning">
+                            " ⚠ Not recommended: the platform advises against giving a client this role, which can change everything in the tenant."
+                        </span>
+                    })}
+                </label>
             })
-            .collect_view()
-    };
+        })
+        .collect::<Vec<_>>();
+    let none = boxes
+        .is_empty()
+        .then(|| view! { <p class="muted small">{empty}</p> });
     view! {
-        <fieldset class="field roles-field">
-            <legend class="field__label">"Roles"</legend>
-            <AsyncRegion state=tenant_roles error_title="The tenant's roles could not be loaded."
-                loading="Loading roles…" ready />
+        <fieldset class="role-group">
+            <legend>{legend}</legend>
+            {none}
+            {boxes}
         </fieldset>
     }
 }

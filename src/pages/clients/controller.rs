@@ -93,6 +93,22 @@ pub struct EditBase {
     pub changed_elsewhere: bool,
 }
 
+/// A message on the page that stays until dismissed, with an optional one-click follow-up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub offer: Option<Offer>,
+}
+
+/// What a notice offers to do next.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Offer {
+    /// The client exists but its first secret's value was lost: add a new secret.
+    AddSecret(Client),
+    /// A secret was added but its value never arrived: remove it.
+    RemoveSecret(Client, ClientSecret),
+}
+
 /// The secrets of the selected client, tagged with its id (so a switch never shows the
 /// previous client's secrets while the new ones load).
 pub type SecretsLoad = Option<(String, Result<Vec<ClientSecret>, ApiError>)>;
@@ -113,14 +129,27 @@ pub struct PageState {
     pub roles: LocalResource<Result<Vec<Role>, ApiError>>,
     secrets_reload: RwSignal<u32>,
     secrets: LocalResource<SecretsLoad>,
+    /// How many secrets the client in the Remove Client dialog has (they go with it).
+    removal_secrets: LocalResource<SecretsLoad>,
     pub dialog: RwSignal<Option<Dialog>>,
     pub reveal: RwSignal<Option<Reveal>>,
     /// A message that stays until dismissed (e.g. "already removed").
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// What re-reading found after a write got no answer (shown in the open dialog).
+    pub finding: RwSignal<Option<String>>,
+    /// The Id Add Client sends (made once per opening, so a retry cannot duplicate).
+    pub new_client_id: StoredValue<String>,
+    /// An Add Client attempt of this opening got no answer.
+    pub add_uncertain: StoredValue<bool>,
+    /// The ids of the client's secrets when Add Secret opened.
+    pub secret_ids_before: StoredValue<Vec<i32>>,
     pub edit_base: RwSignal<Option<EditBase>>,
     pub client_form: RwSignal<ClientFormValues>,
     pub secret_form: RwSignal<SecretFormValues>,
     secret_form_start: StoredValue<SecretFormValues>,
+    client_form_start: StoredValue<ClientFormValues>,
+    /// Cancel, ✕ or Esc on a changed form: the form asks before discarding.
+    pub asking_discard: RwSignal<bool>,
     pub form_errors: RwSignal<ValidationErrors>,
     /// Element ids to give focus back to when the dialog closes (first that exists wins).
     return_focus: StoredValue<Vec<String>>,
@@ -189,8 +218,26 @@ impl PageState {
             }
         });
 
+        let dialog = RwSignal::new(None::<Dialog>);
+        let removing = Memo::new(move |_| match dialog.read().as_ref() {
+            Some(Dialog::RemoveClient(c)) if c.kind().has_secrets() => {
+                Some((c.kind(), c.id().unwrap_or_default().to_string()))
+            }
+            _ => None,
+        });
+        let removal_secrets = LocalResource::new(move || {
+            let target = removing.get();
+            let api = api.get_value();
+            async move {
+                let (kind, id) = target?;
+                let result = api.list_secrets(kind, &id).await;
+                Some((id, result))
+            }
+        });
+
         PageState {
             api,
+            removal_secrets,
             session,
             toasts,
             query,
@@ -202,13 +249,19 @@ impl PageState {
             roles,
             secrets_reload,
             secrets,
-            dialog: RwSignal::new(None),
+            dialog,
             reveal: RwSignal::new(None),
             notice: RwSignal::new(None),
+            finding: RwSignal::new(None),
+            new_client_id: StoredValue::new(String::new()),
+            add_uncertain: StoredValue::new(false),
+            secret_ids_before: StoredValue::new(Vec::new()),
             edit_base: RwSignal::new(None),
             client_form: RwSignal::new(ClientFormValues::default()),
             secret_form: RwSignal::new(SecretFormValues::default()),
             secret_form_start: StoredValue::new(SecretFormValues::default()),
+            client_form_start: StoredValue::new(ClientFormValues::default()),
+            asking_discard: RwSignal::new(false),
             form_errors: RwSignal::new(ValidationErrors::default()),
             return_focus: StoredValue::new(Vec::new()),
         }
@@ -255,6 +308,15 @@ impl PageState {
             .flatten()
             .filter(|(of, _)| of == id)
             .map(|(_, result)| result)
+    }
+
+    /// How many secrets go with client `id` when it is removed (`None` while loading).
+    pub fn secrets_removed_with(&self, id: &str) -> Option<Result<usize, ApiError>> {
+        self.removal_secrets
+            .get()
+            .flatten()
+            .filter(|(of, _)| of == id)
+            .map(|(_, result)| result.map(|list| list.len()))
     }
 
     /// The tenant's role names by id.
@@ -369,9 +431,17 @@ impl PageState {
         let name = client.name().unwrap_or("The client");
         self.forget(client.kind(), client.id().unwrap_or_default());
         self.close_dialog();
-        self.notice.set(Some(format!(
+        self.say(format!(
             "“{name}” was already removed, by someone else or in another window. It is no longer in the list."
-        )));
+        ));
+    }
+
+    /// Shows a message on the page until it is dismissed.
+    pub fn say(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            offer: None,
+        }));
     }
 
     /// Forgets the cached list of `kind` and loads it again.
@@ -395,11 +465,46 @@ impl PageState {
         self.return_focus
             .set_value(return_to.iter().map(|s| s.to_string()).collect());
         self.form_errors.set(ValidationErrors::default());
+        self.finding.set(None);
+        self.asking_discard.set(false);
         self.dialog.set(Some(dialog));
     }
 
     pub fn close_dialog(&self) {
+        self.asking_discard.set(false);
         self.dialog.set(None);
+    }
+
+    /// The form of the open dialog differs from how it opened.
+    pub fn form_changed(&self) -> bool {
+        match self.dialog.get_untracked() {
+            Some(Dialog::AddClient(_)) => {
+                self.client_form.get_untracked() != self.client_form_start.get_value()
+            }
+            Some(Dialog::EditClient { .. }) => {
+                self.edit_base.get_untracked().is_some()
+                    && self.client_form.get_untracked() != self.client_form_start.get_value()
+            }
+            Some(Dialog::AddSecret { .. } | Dialog::EditSecret { .. }) => {
+                self.secret_form.get_untracked() != self.secret_form_start.get_value()
+            }
+            _ => false,
+        }
+    }
+
+    /// Cancel, ✕ or Esc: a changed form asks first; anything else closes.
+    pub fn request_close_dialog(&self) {
+        if self.form_changed() && !self.asking_discard.get_untracked() {
+            self.asking_discard.set(true);
+        } else {
+            self.close_dialog();
+        }
+    }
+
+    /// The form's values as it opened (Add Client, and Edit Client's fresh copy).
+    pub fn start_client_form(&self, values: ClientFormValues) {
+        self.client_form_start.set_value(values.clone());
+        self.client_form.set(values);
     }
 
     /// Shows a secret value once (the dialog stays until the admin closes it).
@@ -474,7 +579,9 @@ impl Controller {
                     .collect();
             }
         }
-        s.client_form.set(values);
+        s.start_client_form(values);
+        s.new_client_id.set_value(new_guid());
+        s.add_uncertain.set_value(false);
         self.writes.add_client.clear();
         s.open_dialog(Dialog::AddClient(kind), &["add-client"]);
     }
@@ -511,7 +618,15 @@ impl Controller {
 
     pub fn open_add_secret(&self, client: &Client, existing: usize) {
         let s = self.state;
-        s.secret_form.set(SecretFormValues::for_new(&Local::now()));
+        let start = SecretFormValues::for_new(&Local::now());
+        s.secret_form_start.set_value(start.clone());
+        s.secret_form.set(start);
+        let before = s
+            .secrets_of(client.id().unwrap_or_default())
+            .and_then(Result::ok)
+            .map(|list| list.iter().filter_map(|x| x.id).collect())
+            .unwrap_or_default();
+        s.secret_ids_before.set_value(before);
         self.writes.add_secret.clear();
         s.open_dialog(
             Dialog::AddSecret {
@@ -561,7 +676,8 @@ impl Controller {
                 if self.writes.add_client.pending().get_untracked() {
                     return;
                 }
-                match new_client_body(kind, &values, None, &Local::now()) {
+                let id = Some(s.new_client_id.get_value()).filter(|id| !id.is_empty());
+                match new_client_body(kind, &values, id, &Local::now()) {
                     Err(errors) => s.form_errors.set(errors),
                     Ok(body) => {
                         s.form_errors.set(ValidationErrors::default());
@@ -627,6 +743,14 @@ impl Controller {
             _ => {}
         }
     }
+}
+
+/// A fresh GUID for a new client (the browser's `crypto.randomUUID`).
+fn new_guid() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_default()
 }
 
 /// Copies text to the clipboard and says so (or says how to copy by hand).

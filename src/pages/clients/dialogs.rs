@@ -11,8 +11,9 @@ use crate::components::secret_reveal::SecretReveal;
 use crate::model::{Client, ClientKind, ClientSecret};
 
 use super::client_form::ClientFormBody;
-use super::controller::{copy_to_clipboard, Controller, Dialog, EditBase};
+use super::controller::{Controller, Dialog, EditBase};
 use super::pane::focus_id;
+use super::remove_dialog::RemoveClientDialog;
 use super::secret_form::SecretFormBody;
 use super::writes::WriteResult;
 
@@ -36,36 +37,35 @@ pub fn DialogHost() -> impl IntoView {
         }
         open
     });
-    let close = Callback::new(move |()| s.close_dialog());
+    // Leaving or reloading the page with a changed form open warns first.
+    let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if s.form_changed() {
+            ev.prevent_default();
+            ev.set_return_value("You have unsaved changes.");
+        }
+    });
+    on_cleanup(move || unload.remove());
     let dialog = move || {
         s.dialog.get().map(|dialog| match dialog {
             Dialog::AddClient(kind) => add_dialog(ctl, kind).into_any(),
             Dialog::EditClient { kind, .. } => edit_dialog(ctl, kind).into_any(),
             Dialog::ToggleClient(client) => toggle_dialog(ctl, client).into_any(),
-            Dialog::RemoveClient(client) => {
-                let name = client.name().unwrap_or("this client").to_string();
-                let action = ctl.writes.remove;
-                view! {
-                    <ConfirmDialog open=true title="Remove Client" confirm_label="Remove" danger=true
-                        message=format!("Remove “{name}” and all its secrets? Applications that use it will stop being able to sign in (tokens already issued stay valid until they expire). This cannot be undone.")
-                        pending=action.pending() error=failure(action)
-                        on_confirm=Callback::new(move |()| { action.dispatch(client.clone()); })
-                        on_close=close />
-                }
-                .into_any()
-            }
+            Dialog::RemoveClient(client) => remove_dialog(ctl, client).into_any(),
             Dialog::AddSecret { .. } => secret_dialog(ctl, "Add Secret", "Add").into_any(),
             Dialog::EditSecret { .. } => secret_dialog(ctl, "Edit Secret", "Save").into_any(),
-            Dialog::RemoveSecret { client, secret } => remove_secret_dialog(ctl, client, secret).into_any(),
+            Dialog::RemoveSecret { client, secret } => {
+                remove_secret_dialog(ctl, client, secret).into_any()
+            }
         })
     };
+    // ✕ and Esc on the reveal ask the reveal (it may want to ask the admin first).
+    let close_asked = RwSignal::new(0u32);
     let reveal = move || {
         s.reveal.get().map(|r| {
-            let done = Callback::new(move |()| s.close_reveal());
             view! {
-                <Modal open=true title=r.title on_close=done>
-                    <SecretReveal client_id=r.client_id.clone() secret=r.secret.clone() on_close=done
-                        on_copy=Callback::new(|(text, what)| copy_to_clipboard(text, what)) />
+                <Modal open=true title=r.title on_close=Callback::new(move |()| close_asked.update(|n| *n += 1))>
+                    <SecretReveal client_id=r.client_id.clone() secret=r.secret.clone() close_asked
+                        on_close=Callback::new(move |()| s.close_reveal()) />
                 </Modal>
             }
         })
@@ -78,7 +78,7 @@ fn add_dialog(ctl: Controller, kind: ClientKind) -> impl IntoView {
     let s = ctl.state;
     view! {
         <Modal open=true title=format!("Add Client: {}", kind.label())
-            on_close=Callback::new(move |()| s.close_dialog()) wide=true>
+            on_close=Callback::new(move |()| s.request_close_dialog()) wide=true>
             {client_form(ctl, kind, None)}
         </Modal>
     }
@@ -106,7 +106,8 @@ fn client_form(ctl: Controller, kind: ClientKind, base: Option<EditBase>) -> imp
         <ClientFormBody kind creating values=s.client_form errors=s.form_errors
             tenant_roles=Signal::derive(move || s.roles.get()) pending error
             on_submit=Callback::new(move |()| ctl.submit_client_form())
-            on_cancel=Callback::new(move |()| s.close_dialog()) />
+            on_cancel=Callback::new(move |()| s.request_close_dialog()) note=s.finding
+            asking_discard=s.asking_discard on_keep=Callback::new(move |()| s.asking_discard.set(false)) />
     }
 }
 
@@ -127,7 +128,7 @@ fn edit_dialog(ctl: Controller, kind: ClientKind) -> impl IntoView {
         }
     });
     view! {
-        <Modal open=true title="Edit Client" on_close=Callback::new(move |()| s.close_dialog()) wide=true>
+        <Modal open=true title="Edit Client" on_close=Callback::new(move |()| s.request_close_dialog()) wide=true>
             <AsyncRegion state error_title="The client could not be read before editing."
                 loading="Loading the client's current values…" on_retry=retry
                 ready=move |base: EditBase| client_form(ctl, kind, Some(base)) />
@@ -152,7 +153,7 @@ fn toggle_dialog(ctl: Controller, client: Client) -> impl IntoView {
         <ConfirmDialog open=true title message confirm_label=label danger=enabled
             pending=action.pending() error=failure(action)
             on_confirm=Callback::new(move |()| { action.dispatch(client.clone()); })
-            on_close=Callback::new(move |()| ctl.state.close_dialog()) />
+            on_close=Callback::new(move |()| ctl.state.close_dialog()) note=ctl.state.finding />
     }
 }
 
@@ -173,11 +174,12 @@ fn secret_dialog(
             failure(ctl.writes.edit_secret),
         )
     };
-    let close = Callback::new(move |()| s.close_dialog());
+    let close = Callback::new(move |()| s.request_close_dialog());
     view! {
         <Modal open=true title on_close=close wide=true>
             <SecretFormBody values=s.secret_form errors=s.form_errors pending=action error submit_label
-                on_submit=Callback::new(move |()| ctl.submit_secret_form()) on_cancel=close />
+                on_submit=Callback::new(move |()| ctl.submit_secret_form()) on_cancel=close note=s.finding
+                asking_discard=s.asking_discard on_keep=Callback::new(move |()| s.asking_discard.set(false)) />
         </Modal>
     }
 }
@@ -194,6 +196,31 @@ fn remove_secret_dialog(ctl: Controller, client: Client, secret: ClientSecret) -
             message=format!("Remove “{label}”? Applications that use it will no longer be able to sign in once the change takes effect (up to an hour). This cannot be undone.")
             pending=action.pending() error=failure(action)
             on_confirm=Callback::new(move |()| { action.dispatch((client.clone(), secret.clone())); })
-            on_close=Callback::new(move |()| ctl.state.close_dialog()) />
+            on_close=Callback::new(move |()| ctl.state.close_dialog()) note=ctl.state.finding />
+    }
+}
+
+fn remove_dialog(ctl: Controller, client: Client) -> impl IntoView {
+    let s = ctl.state;
+    let id = client.id().unwrap_or_default().to_string();
+    let of = id.clone();
+    let (remove, toggle) = (ctl.writes.remove, ctl.writes.toggle);
+    let for_disable = client.clone();
+    view! {
+        <RemoveClientDialog
+            name=client.name().map(str::to_string)
+            id
+            kind_label=client.kind().label()
+            has_secrets=client.kind().has_secrets()
+            secrets=Signal::derive(move || s.secrets_removed_with(&of))
+            roles=client.role_ids().len()
+            enabled=client.enabled() != Some(false)
+            pending=Signal::derive(move || remove.pending().get() || toggle.pending().get())
+            error=Signal::derive(move || failure(remove).get().or_else(|| failure(toggle).get()))
+            note=s.finding
+            on_remove=Callback::new(move |()| { remove.dispatch(client.clone()); })
+            on_disable=Callback::new(move |()| { toggle.dispatch(for_disable.clone()); })
+            on_close=Callback::new(move |()| s.close_dialog())
+        />
     }
 }

@@ -12,6 +12,7 @@ mod dialogs;
 mod list;
 mod list_area;
 mod pane;
+mod remove_dialog;
 mod roles;
 mod secret_form;
 mod secrets;
@@ -23,7 +24,7 @@ use leptos::prelude::*;
 
 use crate::model::Client;
 
-use controller::Controller;
+use controller::{Controller, Notice, Offer};
 use details::DetailsTab;
 use dialogs::DialogHost;
 use list_area::ListArea;
@@ -66,10 +67,25 @@ pub fn ClientsPage() -> impl IntoView {
         })
     };
     let notice = move || {
-        s.notice.get().map(|text| {
+        s.notice.get().map(|Notice { text, offer }| {
+            let offer = offer.map(|offer| {
+                let label = match &offer {
+                    Offer::AddSecret(_) => "Add Secret",
+                    Offer::RemoveSecret(..) => "Remove Secret",
+                };
+                let act = move |_| {
+                    s.notice.set(None);
+                    match &offer {
+                        Offer::AddSecret(client) => ctl.open_add_secret(client, 1),
+                        Offer::RemoveSecret(client, secret) => ctl.open_remove_secret(client, secret),
+                    }
+                };
+                view! { <button type="button" class="button button--primary" on:click=act>{label}</button> }
+            });
             view! {
                 <div class="notice" role="status" data-testid="notice">
                     <p>{text}</p>
+                    {offer}
                     <button type="button" class="icon-button" aria-label="Dismiss this message"
                         on:click=move |_| s.notice.set(None)>"✕"</button>
                 </div>

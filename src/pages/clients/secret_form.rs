@@ -36,9 +36,16 @@ pub fn SecretFormBody(
     submit_label: &'static str,
     on_submit: Callback<()>,
     on_cancel: Callback<()>,
+    /// What re-reading found after the last attempt got no answer.
+    #[prop(optional, into)]
+    note: Signal<Option<String>>,
+    /// Cancel was asked on a changed form.
+    #[prop(optional, into)]
+    asking_discard: Signal<bool>,
+    #[prop(optional)] on_keep: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
-        <FormFrame error_title="The secret was not saved." error pending submit_label on_submit on_cancel>
+        <FormFrame error_title="The secret was not saved." error pending submit_label on_submit on_cancel note asking_discard on_keep=on_keep.unwrap_or(Callback::new(|()| {}))>
             <div role="alert">{field_error(errors, field::SECRETS)}</div>
             <SecretFields errors
                 description=bind(values, |v| v.description.clone(), |v, x| v.description = x)

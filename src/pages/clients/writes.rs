@@ -1,14 +1,19 @@
 //! One [`Action`] per write of the Clients page. Each runs its request and then its
 //! follow-up (the cached row, the dialog, the toast) inside the action, so a view only
-//! dispatches and shows `pending()` and the error in `value()`. A 404 means the thing was
-//! already removed elsewhere: said so, and the row goes.
+//! dispatches and shows `pending()` and the error in `value()`.
+//!
+//! Two things every write handles the same way:
+//! * a 404 means the thing was already removed elsewhere: said so, and the row goes;
+//! * no answer (the deadline, a 408, a dropped connection) means the change may or may not
+//!   have been made: the write reads again what it was changing and says what it found
+//!   (in [`PageState::finding`], or as done when the change is there).
 
 use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::model::{Client, ClientSecret, ClientSecretCreateOrUpdate, NewClient};
 
-use super::controller::{Dialog, EditBase, PageState, Reveal};
+use super::controller::{Dialog, EditBase, Notice, Offer, PageState, Reveal};
 
 /// What a write gives its dialog: `Ok` (already acted on) or the error to show.
 pub type WriteResult = Result<(), ApiError>;
@@ -34,9 +39,12 @@ fn client_id(client: &Client) -> String {
     client.id().unwrap_or_default().to_string()
 }
 
-fn is_not_found(result: &Result<impl Sized, ApiError>) -> bool {
+fn is_not_found<T>(result: &Result<T, ApiError>) -> bool {
     matches!(result, Err(ApiError::NotFound(_)))
 }
+
+/// The sentence that opens every "no answer" finding.
+const NO_ANSWER: &str = "The server did not confirm the change, so it was read again:";
 
 impl Writes {
     pub fn new(s: PageState) -> Self {
@@ -47,40 +55,11 @@ impl Writes {
             }),
             update: Action::new_local(move |(base, changes): &(Client, Client)| {
                 let (base, changes) = (base.clone(), changes.clone());
-                async move {
-                    let result = s.api().update_client(&client_id(&base), &changes).await;
-                    if is_not_found(&result) {
-                        s.gone(&base);
-                        return Ok(());
-                    }
-                    s.replace(result?);
-                    s.close_dialog();
-                    s.toasts
-                        .show("Client saved. Changes can take up to an hour to affect sign-ins.");
-                    Ok(())
-                }
+                async move { update(s, base, changes).await }
             }),
             toggle: Action::new_local(move |client: &Client| {
                 let client = client.clone();
-                async move {
-                    let enable = client.enabled() == Some(false);
-                    let result = s
-                        .api()
-                        .set_client_enabled(client.kind(), &client_id(&client), enable)
-                        .await;
-                    if is_not_found(&result) {
-                        s.gone(&client);
-                        return Ok(());
-                    }
-                    s.replace(result?);
-                    s.close_dialog();
-                    s.toasts.show(if enable {
-                        "Client enabled"
-                    } else {
-                        "Client disabled"
-                    });
-                    Ok(())
-                }
+                async move { toggle(s, client).await }
             }),
             remove: Action::new_local(move |client: &Client| {
                 let client = client.clone();
@@ -88,34 +67,12 @@ impl Writes {
             }),
             add_client: Action::new_local(move |body: &NewClient| {
                 let body = body.clone();
-                async move {
-                    let created = s.api().create_client(&body).await?;
-                    s.created(created);
-                    Ok(())
-                }
+                async move { add_client(s, body).await }
             }),
             add_secret: Action::new_local(
                 move |(client, body): &(Client, ClientSecretCreateOrUpdate)| {
                     let (client, body) = (client.clone(), body.clone());
-                    async move {
-                        let result = s
-                            .api()
-                            .create_secret(client.kind(), &client_id(&client), &body)
-                            .await;
-                        if is_not_found(&result) {
-                            s.gone(&client);
-                            return Ok(());
-                        }
-                        let created = result?;
-                        s.close_dialog();
-                        s.refresh_secrets();
-                        s.show_reveal(Reveal {
-                            title: "Secret added",
-                            client_id: None,
-                            secret: created.secret,
-                        });
-                        Ok(())
-                    }
+                    async move { add_secret(s, client, body).await }
                 },
             ),
             edit_secret: Action::new_local(
@@ -131,11 +88,7 @@ impl Writes {
                             .api()
                             .update_secret(client.kind(), &client_id(&client), id, &body)
                             .await;
-                        secret_done(
-                            s,
-                            result.map(|_| ()),
-                            "Secret saved. It can take up to an hour to take effect in sign-ins.",
-                        )
+                        secret_done(s, &client, id, result.map(|_| ()), false).await
                     }
                 },
             ),
@@ -147,7 +100,7 @@ impl Writes {
                         .api()
                         .delete_secret(client.kind(), &client_id(&client), id)
                         .await;
-                    secret_done(s, result, "Secret removed. Applications using it can no longer get new tokens (within the hour).")
+                    secret_done(s, &client, id, result, true).await
                 }
             }),
         }
@@ -172,8 +125,7 @@ async fn reread(s: PageState, cached: Client) -> WriteResult {
         s.replace(fresh.clone());
     }
     if still_open {
-        s.client_form
-            .set(crate::model::ClientFormValues::from_client(&fresh));
+        s.start_client_form(crate::model::ClientFormValues::from_client(&fresh));
         s.edit_base.set(Some(EditBase {
             client: fresh,
             changed_elsewhere,
@@ -182,45 +134,306 @@ async fn reread(s: PageState, cached: Client) -> WriteResult {
     Ok(())
 }
 
+/// Reads `client` again after a write got no answer: `Ok(None)` when it is gone.
+async fn read_again(s: PageState, client: &Client) -> Result<Option<Client>, ApiError> {
+    match s.api().get_client(client.kind(), &client_id(client)).await {
+        Ok(fresh) => {
+            s.replace(fresh.clone());
+            Ok(Some(fresh))
+        }
+        Err(ApiError::NotFound(_)) => Ok(None),
+        Err(other) => Err(other),
+    }
+}
+
+/// Says that the outcome could not be checked either.
+fn unchecked(s: PageState, error: ApiError) -> WriteResult {
+    s.finding.set(Some(
+        "The server did not confirm the change, and reading it again failed too: refresh the list to see whether it was made before you try again.".into(),
+    ));
+    Err(error)
+}
+
+async fn update(s: PageState, base: Client, changes: Client) -> WriteResult {
+    let result = s.api().update_client(&client_id(&base), &changes).await;
+    let updated = match result {
+        Ok(updated) => updated,
+        Err(ApiError::NotFound(_)) => {
+            s.gone(&base);
+            return Ok(());
+        }
+        Err(error) if error.outcome_unknown() => match read_again(s, &base).await {
+            Err(_) => return unchecked(s, error),
+            Ok(None) => {
+                s.gone(&base);
+                return Ok(());
+            }
+            // Every changed field already holds its new value: the change was made.
+            Ok(Some(fresh))
+                if Client::changes(&fresh, &changes).is_some_and(|c| c.is_empty_patch()) =>
+            {
+                fresh
+            }
+            Ok(Some(fresh)) => {
+                s.edit_base.set(Some(EditBase {
+                    client: fresh,
+                    changed_elsewhere: false,
+                }));
+                s.finding.set(Some(format!(
+                    "{NO_ANSWER} your change was not made. Your values are still in the form: Save to try again."
+                )));
+                return Err(error);
+            }
+        },
+        Err(error) => return Err(error),
+    };
+    s.replace(updated);
+    s.close_dialog();
+    s.toasts
+        .show("Client saved. Changes can take up to an hour to affect sign-ins.");
+    Ok(())
+}
+
+async fn toggle(s: PageState, client: Client) -> WriteResult {
+    let enable = client.enabled() == Some(false);
+    let result = s
+        .api()
+        .set_client_enabled(client.kind(), &client_id(&client), enable)
+        .await;
+    match result {
+        Ok(updated) => s.replace(updated),
+        Err(ApiError::NotFound(_)) => {
+            s.gone(&client);
+            return Ok(());
+        }
+        Err(error) if error.outcome_unknown() => match read_again(s, &client).await {
+            Err(_) => return unchecked(s, error),
+            Ok(None) => {
+                s.gone(&client);
+                return Ok(());
+            }
+            Ok(Some(fresh)) if fresh.enabled() == Some(enable) => {}
+            Ok(Some(_)) => {
+                s.finding.set(Some(format!(
+                    "{NO_ANSWER} the client is still {}. Try again.",
+                    if enable { "disabled" } else { "enabled" }
+                )));
+                return Err(error);
+            }
+        },
+        Err(error) => return Err(error),
+    }
+    s.close_dialog();
+    s.toasts.show(if enable {
+        "Client enabled"
+    } else {
+        "Client disabled"
+    });
+    Ok(())
+}
+
 /// Remove Client: read it first (a 404 on either call means it is already gone).
 async fn remove_client(s: PageState, client: Client) -> WriteResult {
     let (kind, id) = (client.kind(), client_id(&client));
     let api = s.api();
-    let read = api.get_client(kind, &id).await;
-    let result = match read {
-        Err(ApiError::NotFound(_)) => Err(ApiError::NotFound(None)),
+    let result = match api.get_client(kind, &id).await {
+        Err(ApiError::NotFound(_)) => {
+            s.gone(&client);
+            return Ok(());
+        }
         Err(other) => return Err(other),
         Ok(_) => api.delete_client(kind, &id).await,
     };
-    if is_not_found(&result) {
-        s.gone(&client);
-        return Ok(());
+    match result {
+        Ok(()) => {}
+        Err(ApiError::NotFound(_)) => {
+            s.gone(&client);
+            return Ok(());
+        }
+        Err(error) if error.outcome_unknown() => match read_again(s, &client).await {
+            Err(_) => return unchecked(s, error),
+            Ok(None) => {}
+            Ok(Some(_)) => {
+                s.finding.set(Some(format!(
+                    "{NO_ANSWER} the client still exists. Try again."
+                )));
+                return Err(error);
+            }
+        },
+        Err(error) => return Err(error),
     }
-    result?;
     s.forget(kind, &id);
     s.close_dialog();
     s.toasts.show("Client removed");
     Ok(())
 }
 
+/// Add Client with the Id made when the dialog opened: a retry (the admin's, or the
+/// browser's own silent resend) cannot make a second client.
+async fn add_client(s: PageState, body: NewClient) -> WriteResult {
+    let error = match s.api().create_client(&body).await {
+        Ok(created) => {
+            s.created(created);
+            return Ok(());
+        }
+        Err(error) => error,
+    };
+    let kind = body.kind();
+    let id = s.new_client_id.get_value();
+    let is_conflict = matches!(error, ApiError::Conflict(_));
+    if !(error.outcome_unknown() || is_conflict) || id.is_empty() {
+        return Err(error);
+    }
+    let found = match s.api().get_client(kind, &id).await {
+        Ok(found) => Some(found),
+        Err(ApiError::NotFound(_)) => None,
+        Err(_) if is_conflict => return Err(error),
+        Err(_) => return unchecked(s, error),
+    };
+    let ours = found.filter(|f| {
+        s.add_uncertain.get_value() || !is_conflict || f.name() == new_client_name(&body)
+    });
+    match ours {
+        Some(client) => {
+            // Created, but the answer with the first secret's value never arrived.
+            s.insert(client.clone());
+            s.close_dialog();
+            s.select(id);
+            let name = client.name().unwrap_or("The client").to_string();
+            s.notice.set(Some(if kind.has_secrets() {
+                Notice {
+                    text: format!("“{name}” was created, but the server's answer with its first secret never arrived, so that secret's value is lost (the platform keeps only a hash). Add a new secret to use the client, and remove the first one on the Secrets tab."),
+                    offer: Some(Offer::AddSecret(client)),
+                }
+            } else {
+                Notice {
+                    text: format!("“{name}” was created (the server's answer was lost on the way, so it was read again)."),
+                    offer: None,
+                }
+            }));
+            Ok(())
+        }
+        None if is_conflict => Err(error),
+        None => {
+            s.add_uncertain.set_value(true);
+            s.finding.set(Some(format!(
+                "{NO_ANSWER} the client was not created. Save again: it keeps the same Id, so it cannot be created twice."
+            )));
+            Err(error)
+        }
+    }
+}
+
+fn new_client_name(body: &NewClient) -> Option<&str> {
+    match body {
+        NewClient::ClientCredentials(c) => c.name.as_deref(),
+        NewClient::Hybrid(c) => c.name.as_deref(),
+        NewClient::AuthorizationCode(c) => c.name.as_deref(),
+    }
+}
+
+async fn add_secret(s: PageState, client: Client, body: ClientSecretCreateOrUpdate) -> WriteResult {
+    let api = s.api();
+    let error = match api
+        .create_secret(client.kind(), &client_id(&client), &body)
+        .await
+    {
+        Ok(created) => {
+            s.close_dialog();
+            s.refresh_secrets();
+            s.show_reveal(Reveal {
+                title: "Secret added",
+                client_id: None,
+                secret: created.secret,
+            });
+            return Ok(());
+        }
+        Err(ApiError::NotFound(_)) => {
+            s.gone(&client);
+            return Ok(());
+        }
+        Err(error) if error.outcome_unknown() => error,
+        Err(error) => return Err(error),
+    };
+    let Ok(now) = api.list_secrets(client.kind(), &client_id(&client)).await else {
+        return unchecked(s, error);
+    };
+    let before = s.secret_ids_before.get_value();
+    let Some(new) = now
+        .into_iter()
+        .find(|x| x.id.is_some_and(|id| !before.contains(&id)))
+    else {
+        s.finding.set(Some(format!(
+            "{NO_ANSWER} no secret was added. Add again to retry."
+        )));
+        return Err(error);
+    };
+    s.close_dialog();
+    s.refresh_secrets();
+    s.notice.set(Some(Notice {
+        text: format!(
+            "A new secret (ID {}) was added, but the server's answer with its value never arrived, and the value cannot be recovered. Remove it and add another one.",
+            new.id.unwrap_or_default()
+        ),
+        offer: Some(Offer::RemoveSecret(client, new)),
+    }));
+    Ok(())
+}
+
 /// After Edit Secret or Remove Secret: the list is read again either way; a 404 means the
-/// secret was already removed.
-fn secret_done(s: PageState, result: WriteResult, done: &'static str) -> WriteResult {
+/// secret was already removed; no answer reads the secret again to see what happened.
+async fn secret_done(
+    s: PageState,
+    client: &Client,
+    secret_id: i32,
+    result: WriteResult,
+    removing: bool,
+) -> WriteResult {
+    let done = if removing {
+        "Secret removed. Applications using it can no longer get new tokens (within the hour)."
+    } else {
+        "Secret saved. It can take up to an hour to take effect in sign-ins."
+    };
     match result {
+        Ok(()) => {}
         Err(ApiError::NotFound(_)) => {
             s.close_dialog();
             s.refresh_secrets();
-            s.notice.set(Some(
-                "That secret was already removed, by someone else or in another window.".into(),
-            ));
-            Ok(())
+            s.say("That secret was already removed, by someone else or in another window.");
+            return Ok(());
         }
-        Err(other) => Err(other),
-        Ok(()) => {
-            s.close_dialog();
+        Err(error) if error.outcome_unknown() => {
+            let read = s
+                .api()
+                .get_secret(client.kind(), &client_id(client), secret_id)
+                .await;
             s.refresh_secrets();
-            s.toasts.show(done);
-            Ok(())
+            match (read, removing) {
+                (Err(ApiError::NotFound(_)), true) => {}
+                (Ok(_), true) => {
+                    s.finding.set(Some(format!(
+                        "{NO_ANSWER} the secret is still there. Try again."
+                    )));
+                    return Err(error);
+                }
+                (Ok(secret), false) => {
+                    s.finding.set(Some(format!(
+                        "{NO_ANSWER} the secret now reads “{}”, {}. Save again if that is not what you wanted.",
+                        secret.description.clone().unwrap_or_default(),
+                        match secret.effective_expiration() {
+                            Some(at) => format!("expiring {}", crate::model::format_datetime(at, &chrono::Local)),
+                            None => "never expiring".into(),
+                        }
+                    )));
+                    return Err(error);
+                }
+                (Err(_), _) => return unchecked(s, error),
+            }
         }
+        Err(error) => return Err(error),
     }
+    s.close_dialog();
+    s.refresh_secrets();
+    s.toasts.show(done);
+    Ok(())
 }

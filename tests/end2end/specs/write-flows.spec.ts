@@ -21,6 +21,7 @@ test('an admin adds a client, manages its secrets, disables, enables and removes
   const secretValue = (await created.getByTestId('new-secret').textContent()) ?? '';
   expect(secretValue.length).toBeGreaterThanOrEqual(43);
   await expectAccessible(page, 'the new client and its secret');
+  await created.getByLabel('I have stored the secret').check();
   await created.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.locator('#pane-title')).toHaveText('E2E boiler monitor');
   expect(page.url()).not.toContain(secretValue);
@@ -39,6 +40,11 @@ test('an admin adds a client, manages its secrets, disables, enables and removes
   await addSecret.getByRole('button', { name: 'Add' }).click();
   const added = page.getByRole('dialog', { name: 'Secret added' });
   await expect(added.getByTestId('new-secret')).not.toBeEmpty();
+  // Closing before copying asks first; Go back keeps the value on screen.
+  await added.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(added.getByText("You haven't copied this secret. Close anyway?")).toBeVisible();
+  await added.getByRole('button', { name: 'Go back' }).click();
+  await added.getByLabel('I have stored the secret').check();
   await added.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.getByTestId('secret-row')).toHaveCount(2);
   const legacy = page.getByTestId('secret-row').filter({ hasText: 'Legacy PLC' });
@@ -65,7 +71,9 @@ test('an admin adds a client, manages its secrets, disables, enables and removes
   await page.getByRole('menuitem', { name: 'Remove Client' }).click();
   const confirmClient = page.getByRole('dialog', { name: 'Remove Client' });
   await expectAccessible(page, 'the Remove Client confirmation');
-  await confirmClient.getByRole('button', { name: 'Remove' }).click();
+  await expect(confirmClient.getByRole('button', { name: 'Remove', exact: true })).toBeDisabled();
+  await confirmClient.getByLabel('Type “E2E boiler monitor” to confirm').fill('E2E boiler monitor');
+  await confirmClient.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(page.getByTestId('details-pane')).toHaveCount(0);
   await expect(rowNames(page).filter({ hasText: 'E2E boiler monitor' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Refresh' }).click();

@@ -113,7 +113,10 @@ pub fn SecretReveal(
             })}
             {secret.map(|value| view! {
                 <CopyValue label="Client Secret" value testid="new-secret"
-                    on_copied=Callback::new(move |()| secret_copied.set(true)) />
+                    on_copied=Callback::new(move |()| {
+                        secret_copied.set(true);
+                        asking.set(false);
+                    }) />
             })}
             {has_secret.then(|| view! {
                 <p class="read-only-note" role="note">
@@ -121,7 +124,11 @@ pub fn SecretReveal(
                 </p>
                 <label class="check">
                     <input type="checkbox" data-testid="stored-secret" prop:checked=move || stored.get()
-                        on:change:target=move |ev| stored.set(ev.target().checked()) />
+                        on:change:target=move |ev| {
+                            stored.set(ev.target().checked());
+                            // Stored now: the question is answered.
+                            asking.set(false);
+                        } />
                     "I have stored the secret"
                 </label>
             })}

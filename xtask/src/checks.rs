@@ -150,7 +150,8 @@ fn end_to_end(tally: &mut Tally) -> XResult<()> {
     crate::serve::build_app_with(&["--dist", "dist-admin", "--public-url", "/admin/"])?;
     let dev_api = crate::serve::build_dev_api()?;
     let mut servers = Servers(Vec::new());
-    let base = servers.start(&dev_api, &["--static", "dist"])?;
+    // Faults and reset for the specs that need them (`/_dev/faults`, `/_dev/reset`).
+    let base = servers.start(&dev_api, &["--static", "dist", "--dev-endpoints"])?;
     let admin = servers.start(
         &dev_api,
         &["--static", "dist-admin", "--base-path", "/admin/"],

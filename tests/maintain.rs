@@ -543,3 +543,277 @@ async fn a_custom_scheme_redirect_is_accepted_and_a_cors_origin_with_a_path_refu
         serde_json::json!(["https://field.example.com"])
     );
 }
+
+const HYBRID: &str = "0b7d1c9e-2222-4a4a-9a9a-000000000001";
+const AUTH: &str = "0b7d1c9e-3333-4a4a-9a9a-000000000001";
+
+/// Opens Edit Client on the selected client and waits for its form.
+async fn open_edit(app: &TestMount, name: &str) {
+    wait_until("the pane", || {
+        text_of(&app.root, "#pane-title").as_deref() == Some(name)
+    })
+    .await;
+    button(&app.root, "Edit Client").unwrap().click();
+    wait_until("the form", || {
+        app.root
+            .query_selector("dialog[open] [data-testid=client-name]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_hybrid_client_edit_saves_only_what_changed_including_the_consent_fields() {
+    let hybrid = format!(
+        r#"{{ "Id": "{HYBRID}", "Name": "Operations dashboard", "Enabled": true,
+             "RedirectUris": ["https://ops.example.com/signin-oidc"], "AllowOfflineAccess": false }}"#
+    );
+    stub_api(&tenant(&format!(
+        r#"{{ "path": "{TENANT_PATH}/HybridClients/{HYBRID}", "body": {hybrid} }},
+           {{ "method": "PUT", "path": "{TENANT_PATH}/HybridClients/{HYBRID}", "body":
+              {{ "Id": "{HYBRID}", "Name": "Operations dashboard", "Enabled": true, "AllowAccessTokensViaBrowser": true,
+                 "RedirectUris": ["https://ops.example.com/signin-oidc", "com.example.ops:/cb"], "ClientUri": "https://ops.example.com/about" }} }},"#
+    )));
+    let app = mount_console(&format!("/security/clients?type=hybrid&sel={HYBRID}"), true);
+    open_edit(&app, "Operations dashboard").await;
+    type_into(
+        &app.root,
+        "dialog[open] [data-testid=redirect-uris]",
+        "https://ops.example.com/signin-oidc\ncom.example.ops:/cb",
+    );
+    type_into(
+        &app.root,
+        "dialog[open] [data-testid=client-uri]",
+        "https://ops.example.com/about",
+    );
+    set_checked(
+        &app.root,
+        "dialog[open] [data-testid=tokens-via-browser]",
+        true,
+    );
+    dialog_button(&app.root, "Save").unwrap().click();
+    wait_until("saved", || open_dialog_text(&app.root).is_none()).await;
+    assert_eq!(
+        last_body("PUT", TENANT_PATH),
+        Some(serde_json::json!({
+            "RedirectUris": ["https://ops.example.com/signin-oidc", "com.example.ops:/cb"],
+            "ClientUri": "https://ops.example.com/about",
+            "AllowAccessTokensViaBrowser": true
+        }))
+    );
+    let details = text_of(&app.root, "[data-testid=details-fields]").unwrap();
+    assert!(
+        details.contains("com.example.ops:/cb")
+            && details.contains("https://ops.example.com/about"),
+        "{details}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_authorization_code_client_is_added_and_edited() {
+    stub_api(&tenant(&format!(
+        r#"{{ "method": "POST", "path": "{TENANT_PATH}/AuthorizationCodeClients", "status": 201, "body":
+              {{ "Id": "0b7d1c9e-3333-4a4a-9a9a-0000000000bb", "Name": "Inspection app", "Enabled": true,
+                 "RedirectUris": ["https://inspect.example.com/cb"], "LogoUri": "https://inspect.example.com/logo.png" }} }},
+           {{ "path": "{TENANT_PATH}/AuthorizationCodeClients/{AUTH}", "body":
+              {{ "Id": "{AUTH}", "Name": "Maintenance mobile app", "Enabled": true, "RedirectUris": ["com.example.maint:/callback"], "AllowedCorsOrigins": [] }} }},
+           {{ "method": "PUT", "path": "{TENANT_PATH}/AuthorizationCodeClients/{AUTH}", "body":
+              {{ "Id": "{AUTH}", "Name": "Maintenance app", "Enabled": true, "RedirectUris": ["com.example.maint:/callback"],
+                 "AllowedCorsOrigins": ["https://maint.example.com"] }} }},"#
+    )));
+    let app = mount_console("/security/clients?type=authorization-code", true);
+    wait_until("the rows", || {
+        texts(&app.root, ".client-row__name").len() == 1
+    })
+    .await;
+    button(&app.root, "Add Client").unwrap().click();
+    wait_until("the form", || {
+        app.root
+            .query_selector("dialog[open] [data-testid=redirect-uris]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(
+        app.root
+            .query_selector("dialog[open] [data-testid=secret-expiration]")
+            .unwrap()
+            .is_none(),
+        "no secret for an authorization code client"
+    );
+    type_into(
+        &app.root,
+        "dialog[open] [data-testid=client-name]",
+        "Inspection app",
+    );
+    type_into(
+        &app.root,
+        "dialog[open] [data-testid=redirect-uris]",
+        "https://inspect.example.com/cb",
+    );
+    type_into(
+        &app.root,
+        "dialog[open] [data-testid=logo-uri]",
+        "https://inspect.example.com/logo.png",
+    );
+    dialog_button(&app.root, "Save").unwrap().click();
+    wait_until("created", || {
+        texts(&app.root, ".client-row__name").len() == 2
+    })
+    .await;
+    let body = last_body("POST", &format!("{TENANT_PATH}/AuthorizationCodeClients")).unwrap();
+    assert_eq!(body["Name"], "Inspection app");
+    assert_eq!(body["LogoUri"], "https://inspect.example.com/logo.png");
+    assert_eq!(
+        body["RedirectUris"],
+        serde_json::json!(["https://inspect.example.com/cb"])
+    );
+    assert!(
+        body["Id"].as_str().is_some_and(|id| id.len() == 36),
+        "the console made the Id: {body}"
+    );
+    if open_dialog_text(&app.root).is_some() {
+        dialog_button(&app.root, "Close").unwrap().click();
+    }
+    wait_until("no dialog", || open_dialog_text(&app.root).is_none()).await;
+
+    click(&app.root, &format!(".client-row[data-id='{AUTH}']"));
+    open_edit(&app, "Maintenance mobile app").await;
+    type_into(
+        &app.root,
+        "dialog[open] [data-testid=client-name]",
+        "Maintenance app",
+    );
+    type_into(
+        &app.root,
+        "dialog[open] [data-testid=cors-origins]",
+        "https://maint.example.com",
+    );
+    dialog_button(&app.root, "Save").unwrap().click();
+    wait_until("saved", || open_dialog_text(&app.root).is_none()).await;
+    assert_eq!(
+        last_body("PUT", TENANT_PATH),
+        Some(
+            serde_json::json!({ "Name": "Maintenance app", "AllowedCorsOrigins": ["https://maint.example.com"] })
+        )
+    );
+    wait_until("the pane shows it", || {
+        text_of(&app.root, "#pane-title").as_deref() == Some("Maintenance app")
+    })
+    .await;
+}
+
+const SECRET_PUT: &str = r#"{ "method": "PUT", "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients/[^/]+/Secrets/1$",
+    "body": { "Id": 1, "Description": "Primary key", "Expires": true, "Expiration": "2030-01-01T00:00:00Z" } },"#;
+
+async fn open_edit_secret(app: &TestMount) {
+    wait_until("the secrets", || {
+        texts(&app.root, "[data-testid=secret-row]").len() == 2
+    })
+    .await;
+    click(&app.root, "#edit-secret-1");
+    wait_until("the form", || {
+        app.root
+            .query_selector("dialog[open] [data-testid=secret-description]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn edit_secret_sends_only_what_changed() {
+    stub_api(&tenant(SECRET_PUT));
+    let app = mount_console(&format!("/security/clients?sel={PUMP}&tab=secrets"), true);
+    let path = format!("{TENANT_PATH}/ClientCredentialClients/{PUMP}/Secrets/1");
+
+    // Description only: the body holds only Description.
+    open_edit_secret(&app).await;
+    type_into(
+        &app.root,
+        "dialog[open] [data-testid=secret-description]",
+        "Primary key",
+    );
+    dialog_button(&app.root, "Save").unwrap().click();
+    wait_until("saved", || open_dialog_text(&app.root).is_none()).await;
+    assert_eq!(
+        last_body("PUT", &path),
+        Some(serde_json::json!({ "Description": "Primary key" }))
+    );
+
+    // A new expiry: Expires true with the date (UTC), and the description.
+    open_edit_secret(&app).await;
+    type_into(
+        &app.root,
+        "dialog[open] [data-testid=secret-expiration]",
+        "2031-06-30T12:00",
+    );
+    dialog_button(&app.root, "Save").unwrap().click();
+    wait_until("saved", || open_dialog_text(&app.root).is_none()).await;
+    let body = last_body("PUT", &path).unwrap();
+    assert_eq!(body["Expires"], true, "{body}");
+    assert!(
+        body["Expiration"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("2031-06-30") && d.ends_with('Z')),
+        "{body}"
+    );
+
+    // Switch to Never Expires: Expires false and an explicit null.
+    open_edit_secret(&app).await;
+    set_checked(&app.root, "dialog[open] [data-testid=never-expires]", true);
+    dialog_button(&app.root, "Save").unwrap().click();
+    wait_until("saved", || open_dialog_text(&app.root).is_none()).await;
+    let body = last_body("PUT", &path).unwrap();
+    assert_eq!(body["Expires"], false, "{body}");
+    assert!(body["Expiration"].is_null(), "{body}");
+    assert_eq!(requests_to("PUT", &path), 3);
+}
+
+#[wasm_bindgen_test]
+async fn an_add_secret_without_an_answer_shows_the_new_secret_and_offers_to_remove_it() {
+    stub_api(&tenant(
+        r#"{ "method": "POST", "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients/[^/]+/Secrets$", "reject": true, "once": true },
+           { "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients/[^/]+/Secrets$", "once": true, "body": [
+               { "Id": 1, "Description": "Primary", "Expires": true, "Expiration": "2030-01-01T00:00:00Z" },
+               { "Id": 2, "Description": "Old", "Expires": true, "Expiration": "2029-01-01T00:00:00Z" } ] },"#,
+    ));
+    let app = mount_console(&format!("/security/clients?sel={PUMP}&tab=secrets"), true);
+    wait_until("the secrets", || {
+        texts(&app.root, "[data-testid=secret-row]").len() == 2
+    })
+    .await;
+    // The first list read is used up; from now on the client has a third secret, added by the
+    // request whose answer was lost.
+    js_sys::eval(
+        r#"window.__routes.unshift({ path: '^/api/v1/Tenants/[^/]+/ClientCredentialClients/[^/]+/Secrets$', body: [
+            { Id: 1, Description: 'Primary', Expires: true, Expiration: '2030-01-01T00:00:00Z' },
+            { Id: 2, Description: 'Old', Expires: true, Expiration: '2029-01-01T00:00:00Z' },
+            { Id: 9, Description: 'Gateway', Expires: true, Expiration: '2031-01-01T00:00:00Z' } ] });"#,
+    )
+    .unwrap();
+    button(&app.root, "Add Secret").unwrap().click();
+    wait_until("the form", || dialog_button(&app.root, "Add").is_some()).await;
+    type_into(
+        &app.root,
+        "dialog[open] [data-testid=secret-description]",
+        "Gateway",
+    );
+    dialog_button(&app.root, "Add").unwrap().click();
+    wait_until("the notice", || {
+        text_of(&app.root, "[data-testid=notice]").is_some()
+    })
+    .await;
+    let notice = text_of(&app.root, "[data-testid=notice]").unwrap();
+    assert!(
+        notice.contains("ID 9") && notice.contains("cannot be recovered"),
+        "{notice}"
+    );
+    assert_eq!(requests_to("POST", TENANT_PATH), 1, "not sent twice");
+    click(&app.root, "[data-testid=notice] .button--primary");
+    wait_until("Remove Secret for it", || {
+        open_dialog_text(&app.root).is_some_and(|t| t.contains("Remove “Gateway”"))
+    })
+    .await;
+}

@@ -817,3 +817,34 @@ async fn an_add_secret_without_an_answer_shows_the_new_secret_and_offers_to_remo
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn a_plain_409_on_add_client_says_the_id_exists() {
+    stub_api(&tenant(
+        r#"{ "method": "POST", "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients$", "status": 409,
+             "body": { "OperationId": "op-409", "Error": "Client identifier already exists." } },
+           { "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients/[0-9a-f-]{36}$", "body":
+             { "Id": "0b7d1c9e-aaaa-4a4a-9a9a-000000000001", "Name": "Someone else's client", "Enabled": true } },"#,
+    ));
+    let app = mount_console("/security/clients", true);
+    add_plant_9(&app).await;
+    wait_until("the refusal", || {
+        text_of(&app.root, "dialog[open] .error-panel").is_some()
+    })
+    .await;
+    let panel = text_of(&app.root, "dialog[open] .error-panel").unwrap();
+    assert!(
+        panel.contains("a client with this Id already exists")
+            && panel.contains("Client identifier already exists."),
+        "{panel}"
+    );
+    assert!(
+        text_of(&app.root, "[data-testid=notice]").is_none(),
+        "no 'secret lost' offer: it is not ours"
+    );
+    assert_eq!(
+        texts(&app.root, ".client-row__name").len(),
+        2,
+        "no row added"
+    );
+}

@@ -116,29 +116,46 @@ pub fn CheckField(
     }
 }
 
+/// Where a dialog's form stands and what its buttons do: one value for the form, its frame
+/// and its owner to share.
+#[derive(Clone, Copy)]
+pub struct FormStatus {
+    /// A save is running.
+    pub pending: Signal<bool>,
+    /// The server's refusal of the last attempt.
+    pub error: Signal<Option<ApiError>>,
+    /// What re-reading found after the last attempt got no answer.
+    pub note: Signal<Option<String>>,
+    /// Cancel was asked on a changed form: ask before discarding.
+    pub asking_discard: Signal<bool>,
+    pub on_submit: Callback<()>,
+    /// Cancel, and "Discard changes".
+    pub on_cancel: Callback<()>,
+    /// "Keep editing".
+    pub on_keep: Callback<()>,
+}
+
 /// A dialog's form: the server's refusal of the last attempt on top (everything typed
-/// stays), the fields, then Cancel and the submit button ("Saving…" while it runs).
+/// stays), the fields, then Cancel and the submit button ("Saving…" while it runs); a changed
+/// form asks before Cancel discards it.
 #[component]
 pub fn FormFrame(
     /// What failed, e.g. "The client was not saved."
     error_title: &'static str,
-    #[prop(into)] error: Signal<Option<ApiError>>,
-    #[prop(into)] pending: Signal<bool>,
     /// "Save" or "Add".
     submit_label: &'static str,
-    on_submit: Callback<()>,
-    on_cancel: Callback<()>,
-    /// What re-reading found after the last attempt got no answer.
-    #[prop(optional, into)]
-    note: Signal<Option<String>>,
-    /// Cancel was asked on a changed form: ask before discarding.
-    #[prop(optional, into)]
-    asking_discard: Signal<bool>,
-    /// "Keep editing".
-    #[prop(optional)]
-    on_keep: Option<Callback<()>>,
+    status: FormStatus,
     children: Children,
 ) -> impl IntoView {
+    let FormStatus {
+        pending,
+        error,
+        note,
+        asking_discard,
+        on_submit,
+        on_cancel,
+        on_keep,
+    } = status;
     let discard_bar = move || {
         asking_discard.get().then(|| {
             view! {
@@ -146,7 +163,7 @@ pub fn FormFrame(
                     <p role="alert"><strong>"Discard your changes? What you typed in this form will be lost."</strong></p>
                     <div class="dialog__actions">
                         <button type="button" class="button" autofocus
-                            on:click=move |_| if let Some(keep) = on_keep { keep.run(()) }>"Keep editing"</button>
+                            on:click=move |_| on_keep.run(())>"Keep editing"</button>
                         <button type="button" class="button button--danger" on:click=move |_| on_cancel.run(())>"Discard changes"</button>
                     </div>
                 </div>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::async_region::AsyncRegion;
-use crate::components::field::{bind, Bound, CheckField, FormFrame, TextField};
+use crate::components::field::{bind, Bound, CheckField, FormFrame, FormStatus, TextField};
 use crate::model::{
     field, ClientFormValues, ClientKind, Role, RoleScope, ValidationErrors,
     TENANT_ADMINISTRATOR_ROLE_TYPE_ID,
@@ -23,19 +23,7 @@ pub fn ClientFormBody(
     values: RwSignal<ClientFormValues>,
     #[prop(into)] errors: Signal<ValidationErrors>,
     #[prop(into)] tenant_roles: Signal<Option<Result<Vec<Role>, ApiError>>>,
-    #[prop(into)] pending: Signal<bool>,
-    /// The server's refusal of the last Save.
-    #[prop(into)]
-    error: Signal<Option<ApiError>>,
-    on_submit: Callback<()>,
-    on_cancel: Callback<()>,
-    /// What re-reading found after the last attempt got no answer.
-    #[prop(optional, into)]
-    note: Signal<Option<String>>,
-    /// Cancel was asked on a changed form.
-    #[prop(optional, into)]
-    asking_discard: Signal<bool>,
-    #[prop(optional)] on_keep: Option<Callback<()>>,
+    status: FormStatus,
 ) -> impl IntoView {
     let required = if creating { " (required)" } else { "" };
     let uri_fields = kind.has_redirect_uris().then(|| {
@@ -93,7 +81,7 @@ pub fn ClientFormBody(
     });
 
     view! {
-        <FormFrame error_title="The client was not saved." error pending submit_label="Save" on_submit on_cancel note asking_discard on_keep=on_keep.unwrap_or(Callback::new(|()| {}))>
+        <FormFrame error_title="The client was not saved." submit_label="Save" status>
             <TextField label="Name" field=field::NAME errors testid="client-name"
                 value=bind(values, |v| v.name.clone(), |v, x| v.name = x) />
             {offline_field}

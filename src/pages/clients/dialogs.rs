@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::async_region::AsyncRegion;
 use crate::components::dialog::{ConfirmDialog, Modal};
+use crate::components::field::FormStatus;
 use crate::components::secret_reveal::SecretReveal;
 use crate::model::{Client, ClientKind, ClientSecret};
 
@@ -20,6 +21,24 @@ use super::writes::WriteResult;
 /// The error a write's dialog shows (the last failure, until it is retried).
 fn failure<I: 'static>(action: Action<I, WriteResult>) -> Signal<Option<ApiError>> {
     Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// The status of a dialog's form whose save is `action` and whose submit is `submit`.
+fn form_status<I: Send + Sync + 'static>(
+    ctl: Controller,
+    action: Action<I, WriteResult>,
+    submit: fn(&Controller),
+) -> FormStatus {
+    let s = ctl.state;
+    FormStatus {
+        pending: action.pending().into(),
+        error: failure(action),
+        note: s.finding.into(),
+        asking_discard: s.asking_discard.into(),
+        on_submit: Callback::new(move |()| submit(&ctl)),
+        on_cancel: Callback::new(move |()| s.request_close_dialog()),
+        on_keep: Callback::new(move |()| s.asking_discard.set(false)),
+    }
 }
 
 /// Whichever dialog is open, and the one-time secret.
@@ -88,13 +107,10 @@ fn add_dialog(ctl: Controller, kind: ClientKind) -> impl IntoView {
 fn client_form(ctl: Controller, kind: ClientKind, base: Option<EditBase>) -> impl IntoView {
     let s = ctl.state;
     let creating = base.is_none();
-    let (pending, error) = if creating {
-        (
-            ctl.writes.add_client.pending(),
-            failure(ctl.writes.add_client),
-        )
+    let status = if creating {
+        form_status(ctl, ctl.writes.add_client, Controller::submit_client_form)
     } else {
-        (ctl.writes.update.pending(), failure(ctl.writes.update))
+        form_status(ctl, ctl.writes.update, Controller::submit_client_form)
     };
     let changed = base.is_some_and(|b| b.changed_elsewhere).then(|| view! {
         <p class="read-only-note" role="status" data-testid="changed-elsewhere">
@@ -104,10 +120,7 @@ fn client_form(ctl: Controller, kind: ClientKind, base: Option<EditBase>) -> imp
     view! {
         {changed}
         <ClientFormBody kind creating values=s.client_form errors=s.form_errors
-            tenant_roles=Signal::derive(move || s.roles.get()) pending error
-            on_submit=Callback::new(move |()| ctl.submit_client_form())
-            on_cancel=Callback::new(move |()| s.request_close_dialog()) note=s.finding
-            asking_discard=s.asking_discard on_keep=Callback::new(move |()| s.asking_discard.set(false)) />
+            tenant_roles=Signal::derive(move || s.roles.get()) status />
     }
 }
 
@@ -163,23 +176,15 @@ fn secret_dialog(
     submit_label: &'static str,
 ) -> impl IntoView {
     let s = ctl.state;
-    let (action, error) = if submit_label == "Add" {
-        (
-            ctl.writes.add_secret.pending(),
-            failure(ctl.writes.add_secret),
-        )
+    let status = if submit_label == "Add" {
+        form_status(ctl, ctl.writes.add_secret, Controller::submit_secret_form)
     } else {
-        (
-            ctl.writes.edit_secret.pending(),
-            failure(ctl.writes.edit_secret),
-        )
+        form_status(ctl, ctl.writes.edit_secret, Controller::submit_secret_form)
     };
     let close = Callback::new(move |()| s.request_close_dialog());
     view! {
         <Modal open=true title on_close=close wide=true>
-            <SecretFormBody values=s.secret_form errors=s.form_errors pending=action error submit_label
-                on_submit=Callback::new(move |()| ctl.submit_secret_form()) on_cancel=close note=s.finding
-                asking_discard=s.asking_discard on_keep=Callback::new(move |()| s.asking_discard.set(false)) />
+            <SecretFormBody values=s.secret_form errors=s.form_errors submit_label status />
         </Modal>
     }
 }

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::ApiError;
-use crate::components::field::{bind, field_error, Bound, CheckField, FormFrame, TextField};
+use crate::components::field::{
+    bind, field_error, Bound, CheckField, FormFrame, FormStatus, TextField,
+};
 use crate::model::{field, SecretFormValues, ValidationErrors};
 
 /// Description, Expiration Date (default one year from now) and Never Expires.
@@ -30,22 +31,12 @@ pub fn SecretFields(
 pub fn SecretFormBody(
     values: RwSignal<SecretFormValues>,
     #[prop(into)] errors: Signal<ValidationErrors>,
-    #[prop(into)] pending: Signal<bool>,
-    #[prop(into)] error: Signal<Option<ApiError>>,
     /// "Add" or "Save".
     submit_label: &'static str,
-    on_submit: Callback<()>,
-    on_cancel: Callback<()>,
-    /// What re-reading found after the last attempt got no answer.
-    #[prop(optional, into)]
-    note: Signal<Option<String>>,
-    /// Cancel was asked on a changed form.
-    #[prop(optional, into)]
-    asking_discard: Signal<bool>,
-    #[prop(optional)] on_keep: Option<Callback<()>>,
+    status: FormStatus,
 ) -> impl IntoView {
     view! {
-        <FormFrame error_title="The secret was not saved." error pending submit_label on_submit on_cancel note asking_discard on_keep=on_keep.unwrap_or(Callback::new(|()| {}))>
+        <FormFrame error_title="The secret was not saved." submit_label status>
             <div role="alert">{field_error(errors, field::SECRETS)}</div>
             <SecretFields errors
                 description=bind(values, |v| v.description.clone(), |v, x| v.description = x)

@@ -146,90 +146,93 @@ async fn read_again(s: PageState, client: &Client) -> Result<Option<Client>, Api
     }
 }
 
-/// Says that the outcome could not be checked either.
-fn unchecked(s: PageState, error: ApiError) -> WriteResult {
+/// Says that the outcome could not be checked either; gives the write's error back.
+fn unchecked(s: PageState, error: ApiError) -> ApiError {
     s.finding.set(Some(
         "The server did not confirm the change, and reading it again failed too: refresh the list to see whether it was made before you try again.".into(),
     ));
-    Err(error)
+    error
 }
 
-async fn update(s: PageState, base: Client, changes: Client) -> WriteResult {
-    let result = s.api().update_client(&client_id(&base), &changes).await;
-    let updated = match result {
-        Ok(updated) => updated,
+/// PUTs `changes` on `client`. `Ok(Some(updated))`: done (answered, or unanswered but the
+/// re-read copy holds every change); `Ok(None)`: the client is gone (said so);
+/// `Err((error, fresh))`: not done, with the re-read copy when the change was found not made.
+async fn put_changes(
+    s: PageState,
+    client: &Client,
+    changes: &Client,
+) -> Result<Option<Client>, (ApiError, Option<Client>)> {
+    match s.api().update_client(&client_id(client), changes).await {
+        Ok(updated) => Ok(Some(updated)),
         Err(ApiError::NotFound(_)) => {
-            s.gone(&base);
-            return Ok(());
+            s.gone(client);
+            Ok(None)
         }
-        Err(error) if error.outcome_unknown() => match read_again(s, &base).await {
-            Err(_) => return unchecked(s, error),
+        Err(error) if error.outcome_unknown() => match read_again(s, client).await {
+            Err(_) => Err((unchecked(s, error), None)),
             Ok(None) => {
-                s.gone(&base);
-                return Ok(());
+                s.gone(client);
+                Ok(None)
             }
             // Every changed field already holds its new value: the change was made.
             Ok(Some(fresh))
-                if Client::changes(&fresh, &changes).is_some_and(|c| c.is_empty_patch()) =>
+                if Client::changes(&fresh, changes).is_some_and(|c| c.is_empty_patch()) =>
             {
-                fresh
+                Ok(Some(fresh))
             }
-            Ok(Some(fresh)) => {
-                s.edit_base.set(Some(EditBase {
-                    client: fresh,
-                    changed_elsewhere: false,
-                }));
-                s.finding.set(Some(format!(
-                    "{NO_ANSWER} your change was not made. Your values are still in the form: Save to try again."
-                )));
-                return Err(error);
-            }
+            Ok(Some(fresh)) => Err((error, Some(fresh))),
         },
-        Err(error) => return Err(error),
-    };
-    s.replace(updated);
-    s.close_dialog();
-    s.toasts
-        .show("Client saved. Changes can take up to an hour to affect sign-ins.");
-    Ok(())
+        Err(error) => Err((error, None)),
+    }
+}
+
+async fn update(s: PageState, base: Client, changes: Client) -> WriteResult {
+    match put_changes(s, &base, &changes).await {
+        Ok(None) => Ok(()),
+        Ok(Some(updated)) => {
+            s.replace(updated);
+            s.close_dialog();
+            s.toasts
+                .show("Client saved. Changes can take up to an hour to affect sign-ins.");
+            Ok(())
+        }
+        Err((error, Some(fresh))) => {
+            s.edit_base.set(Some(EditBase {
+                client: fresh,
+                changed_elsewhere: false,
+            }));
+            s.finding.set(Some(format!(
+                "{NO_ANSWER} your change was not made. Your values are still in the form: Save to try again."
+            )));
+            Err(error)
+        }
+        Err((error, None)) => Err(error),
+    }
 }
 
 async fn toggle(s: PageState, client: Client) -> WriteResult {
     let enable = client.enabled() == Some(false);
-    let result = s
-        .api()
-        .set_client_enabled(client.kind(), &client_id(&client), enable)
-        .await;
-    match result {
-        Ok(updated) => s.replace(updated),
-        Err(ApiError::NotFound(_)) => {
-            s.gone(&client);
-            return Ok(());
+    match put_changes(s, &client, &Client::enabled_patch(client.kind(), enable)).await {
+        Ok(None) => Ok(()),
+        Ok(Some(updated)) => {
+            s.replace(updated);
+            s.close_dialog();
+            s.toasts.show(if enable {
+                "Client enabled"
+            } else {
+                "Client disabled"
+            });
+            Ok(())
         }
-        Err(error) if error.outcome_unknown() => match read_again(s, &client).await {
-            Err(_) => return unchecked(s, error),
-            Ok(None) => {
-                s.gone(&client);
-                return Ok(());
-            }
-            Ok(Some(fresh)) if fresh.enabled() == Some(enable) => {}
-            Ok(Some(_)) => {
-                s.finding.set(Some(format!(
-                    "{NO_ANSWER} the client is still {}. Try again.",
-                    if enable { "disabled" } else { "enabled" }
-                )));
-                return Err(error);
-            }
-        },
-        Err(error) => return Err(error),
+        Err((error, Some(_))) => {
+            s.finding.set(Some(format!(
+                "{NO_ANSWER} the client is still {}. Try again.",
+                if enable { "disabled" } else { "enabled" }
+            )));
+            Err(error)
+        }
+        Err((error, None)) => Err(error),
     }
-    s.close_dialog();
-    s.toasts.show(if enable {
-        "Client enabled"
-    } else {
-        "Client disabled"
-    });
-    Ok(())
 }
 
 /// Remove Client: read it first (a 404 on either call means it is already gone).
@@ -251,7 +254,7 @@ async fn remove_client(s: PageState, client: Client) -> WriteResult {
             return Ok(());
         }
         Err(error) if error.outcome_unknown() => match read_again(s, &client).await {
-            Err(_) => return unchecked(s, error),
+            Err(_) => return Err(unchecked(s, error)),
             Ok(None) => {}
             Ok(Some(_)) => {
                 s.finding.set(Some(format!(
@@ -288,7 +291,7 @@ async fn add_client(s: PageState, body: NewClient) -> WriteResult {
         Ok(found) => Some(found),
         Err(ApiError::NotFound(_)) => None,
         Err(_) if is_conflict => return Err(error),
-        Err(_) => return unchecked(s, error),
+        Err(_) => return Err(unchecked(s, error)),
     };
     let ours = found.filter(|f| {
         s.add_uncertain.get_value() || !is_conflict || f.name() == new_client_name(&body)
@@ -356,7 +359,7 @@ async fn add_secret(s: PageState, client: Client, body: ClientSecretCreateOrUpda
         Err(error) => return Err(error),
     };
     let Ok(now) = api.list_secrets(client.kind(), &client_id(&client)).await else {
-        return unchecked(s, error);
+        return Err(unchecked(s, error));
     };
     let before = s.secret_ids_before.get_value();
     let Some(new) = now
@@ -427,7 +430,7 @@ async fn secret_done(
                     )));
                     return Err(error);
                 }
-                (Err(_), _) => return unchecked(s, error),
+                (Err(_), _) => return Err(unchecked(s, error)),
             }
         }
         Err(error) => return Err(error),

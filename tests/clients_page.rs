@@ -183,7 +183,17 @@ async fn search_narrows_the_list_and_says_when_nothing_matches() {
         row_names(&app.root) == ["Pump station telemetry"]
     })
     .await;
-    assert!(search_params().contains("q=PUMP"));
+    // The list answered at once, without a navigation: the URL follows after a pause,
+    // replacing the entry (no history entry per keystroke).
+    assert!(
+        !search_params().contains("q=PUMP"),
+        "no navigation per keystroke: {}",
+        search_params()
+    );
+    let history = || web_sys::window().unwrap().history().unwrap().length().unwrap();
+    let entries = history();
+    wait_until("the URL to follow", || search_params().contains("q=PUMP")).await;
+    assert_eq!(history(), entries, "no new history entry");
     input.set_value("000000000002");
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())

@@ -120,6 +120,15 @@ pub struct PageState {
     pub session: Session,
     pub toasts: Toasts,
     pub query: Memo<PageQuery>,
+    /// What the Search field holds: the list filters on it at once; the URL follows after
+    /// a pause (one history replacement, not a navigation per keystroke).
+    pub search_text: RwSignal<String>,
+    search_seq: StoredValue<u32>,
+    /// The loaded rows of the kind in the URL (empty while loading).
+    pub summaries: Memo<Arc<ClientTable>>,
+    /// The rows to show: `summaries` filtered by the search and sorted, computed once per
+    /// keystroke over the pre-ranked table.
+    pub rows: Memo<Arc<Vec<usize>>>,
     navigate: StoredValue<Box<dyn Fn(PageQuery, bool)>, LocalStorage>,
     cache: StoredValue<HashMap<ClientKind, KindList>>,
     reload: RwSignal<u32>,
@@ -168,6 +177,18 @@ impl PageState {
         let in_flight = StoredValue::new(None::<CancelToken>);
         let progress = RwSignal::new(None::<(usize, usize)>);
         let kind = Memo::new(move |_| query.read().kind);
+        let search_text = RwSignal::new(query.with_untracked(|q| q.q.clone()));
+        // Back/Forward (or a link) changes the URL's q: the field follows.
+        let url_q = Memo::new(move |_| query.read().q.clone());
+        Effect::watch(
+            move || url_q.get(),
+            move |q, _, _| {
+                if search_text.get_untracked() != *q {
+                    search_text.set(q.clone());
+                }
+            },
+            false,
+        );
 
         let list = LocalResource::new(move || {
             let kind = kind.get();
@@ -235,12 +256,29 @@ impl PageState {
             }
         });
 
+        let summaries = Memo::new(move |_| {
+            let kind = kind.get();
+            list.get()
+                .and_then(Result::ok)
+                .filter(|l| l.kind == kind)
+                .map(|l| l.summaries)
+                .unwrap_or_default()
+        });
+        let rows = Memo::new(move |_| {
+            let sort = query.with(|p| p.sort);
+            Arc::new(search_text.with(|q| summaries.read().query(q, sort)))
+        });
+
         PageState {
             api,
+            summaries,
+            rows,
             removal_secrets,
             session,
             toasts,
             query,
+            search_text,
+            search_seq: StoredValue::new(0),
             navigate: StoredValue::new_local(Box::new(go)),
             cache,
             reload,
@@ -281,14 +319,6 @@ impl PageState {
         self.list
             .get()
             .filter(|r| r.as_ref().map(|l| l.kind == kind).unwrap_or(true))
-    }
-
-    /// The loaded rows of the kind in the URL (empty while loading).
-    pub fn summaries(&self) -> Arc<ClientTable> {
-        self.list()
-            .and_then(Result::ok)
-            .map(|l| l.summaries)
-            .unwrap_or_default()
     }
 
     /// The client with `id` in the loaded list of the kind in the URL.
@@ -338,6 +368,7 @@ impl PageState {
     /// Changes the page state in the URL (`replace`: no new history entry).
     pub fn set_query(&self, change: impl FnOnce(&mut PageQuery), replace: bool) {
         let mut next = self.query.get_untracked();
+        next.q = self.search_text.get_untracked();
         change(&mut next);
         if next != self.query.get_untracked() {
             self.navigate.with_value(|go| go(next, replace));
@@ -355,8 +386,21 @@ impl PageState {
         );
     }
 
+    /// Search as the admin types: the list filters at once; the URL is replaced once the
+    /// typing pauses for 300 ms.
     pub fn search(&self, text: String) {
-        self.set_query(|q| q.q = text, true);
+        self.search_text.set(text);
+        let seq = self.search_seq.get_value().wrapping_add(1);
+        self.search_seq.set_value(seq);
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.search_seq.try_get_value() == Some(seq) {
+                    this.set_query(|_| {}, true);
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
     }
 
     pub fn sort(&self, order: SortOrder) {

@@ -21,11 +21,7 @@ pub fn ListArea() -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let s = ctl.state;
     let kind = Memo::new(move |_| s.kind());
-    let summaries = Memo::new(move |_| s.summaries());
-    let rows = Memo::new(move |_| {
-        let (q, sort) = s.query.with(|p| (p.q.clone(), p.sort));
-        Arc::new(summaries.read().query(&q, sort))
-    });
+    let (summaries, rows) = (s.summaries, s.rows);
     let selected = Signal::derive(move || s.query.read().sel.clone());
     let may_change = Signal::derive(move || ctl.may_change());
     let role_names = Memo::new(move |_| s.role_names());
@@ -81,7 +77,7 @@ fn NoMatch() -> impl IntoView {
     view! {
         <div class="empty-state">
             <p class="empty-state__title">"No clients match your search"</p>
-            <p class="muted">{move || format!("Nothing in the name or client ID contains “{}”.", s.query.read().q)}</p>
+            <p class="muted">{move || format!("Nothing in the name or client ID contains “{}”.", s.search_text.read())}</p>
             <button type="button" class="button" on:click=move |_| s.search(String::new())>"Clear search"</button>
         </div>
     }

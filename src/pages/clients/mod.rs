@@ -56,10 +56,9 @@ pub fn ClientsPage() -> impl IntoView {
     };
     let count_line = move || {
         s.list()?.ok()?;
-        let total = s.summaries().len();
+        let total = s.summaries.read().len();
         let noun = s.kind().plural_noun();
-        let q = s.query.read().q.clone();
-        let shown = s.summaries().filter(&q).len();
+        let shown = s.rows.read().len();
         Some(if shown == total {
             format!("{total} {noun}")
         } else {
@@ -108,7 +107,7 @@ pub fn ClientsPage() -> impl IntoView {
             <ReadOnlyNote read_only=Signal::derive(move || s.session.is_admin.get() == Some(false)) />
             <Toolbar
                 kind=Signal::derive(move || s.kind())
-                query=Signal::derive(move || s.query.read().q.clone())
+                query=s.search_text
                 may_change
                 on_kind=Callback::new(move |(kind,)| s.choose_kind(kind))
                 on_search=Callback::new(move |(text,)| s.search(text))

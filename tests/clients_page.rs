@@ -190,7 +190,14 @@ async fn search_narrows_the_list_and_says_when_nothing_matches() {
         "no navigation per keystroke: {}",
         search_params()
     );
-    let history = || web_sys::window().unwrap().history().unwrap().length().unwrap();
+    let history = || {
+        web_sys::window()
+            .unwrap()
+            .history()
+            .unwrap()
+            .length()
+            .unwrap()
+    };
     let entries = history();
     wait_until("the URL to follow", || search_params().contains("q=PUMP")).await;
     assert_eq!(history(), entries, "no new history entry");

@@ -289,13 +289,7 @@ async fn add_plant_9(app: &TestMount) {
     })
     .await;
     button(&app.root, "Add Client").unwrap().click();
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=client-name]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for_dialog_field(app, "client-name").await;
     type_into(
         &app.root,
         "dialog[open] [data-testid=client-name]",
@@ -341,13 +335,7 @@ async fn a_hang_on_add_client_that_was_applied_offers_add_secret_and_never_posts
         1
     );
     click(&app.root, "[data-testid=notice] .button--primary");
-    wait_until("Add Secret for it", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=secret-expiration]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for_dialog_field(&app, "secret-expiration").await;
 }
 
 #[wasm_bindgen_test]
@@ -388,13 +376,7 @@ async fn esc_on_a_changed_form_asks_before_discarding() {
     let app = mount_console(&format!("/security/clients?sel={PUMP}"), true);
     open_pump(&app).await;
     button(&app.root, "Edit Client").unwrap().click();
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=client-name]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for_dialog_field(&app, "client-name").await;
     type_into(
         &app.root,
         "dialog[open] [data-testid=client-name]",
@@ -490,13 +472,7 @@ async fn a_custom_scheme_redirect_is_accepted_and_a_cors_origin_with_a_path_refu
     })
     .await;
     button(&app.root, "Add Client").unwrap().click();
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=cors-origins]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for_dialog_field(&app, "cors-origins").await;
     type_into(
         &app.root,
         "dialog[open] [data-testid=client-name]",
@@ -554,13 +530,7 @@ async fn open_edit(app: &TestMount, name: &str) {
     })
     .await;
     button(&app.root, "Edit Client").unwrap().click();
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=client-name]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for_dialog_field(app, "client-name").await;
 }
 
 #[wasm_bindgen_test]
@@ -628,13 +598,7 @@ async fn an_authorization_code_client_is_added_and_edited() {
     })
     .await;
     button(&app.root, "Add Client").unwrap().click();
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=redirect-uris]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for_dialog_field(&app, "redirect-uris").await;
     assert!(
         app.root
             .query_selector("dialog[open] [data-testid=secret-expiration]")
@@ -713,13 +677,7 @@ async fn open_edit_secret(app: &TestMount) {
     })
     .await;
     click(&app.root, "#edit-secret-1");
-    wait_until("the form", || {
-        app.root
-            .query_selector("dialog[open] [data-testid=secret-description]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for_dialog_field(app, "secret-description").await;
 }
 
 #[wasm_bindgen_test]

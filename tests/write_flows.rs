@@ -30,15 +30,6 @@ fn routes(extra: &str) -> String {
     )
 }
 
-/// Waits until the open dialog shows the field with `data-testid` = `testid`.
-async fn wait_for_dialog_field(app: &TestMount, testid: &str) {
-    let selector = format!("dialog[open] [data-testid={testid}]");
-    wait_until("the form", || {
-        app.root.query_selector(&selector).unwrap().is_some()
-    })
-    .await;
-}
-
 /// The client list, loaded, with the Add Client form open.
 async fn open_add_client() -> TestMount {
     let app = mount_console("/security/clients", true);

@@ -310,3 +310,12 @@ pub fn escape_on_dialog() {
     )
     .expect("an open dialog");
 }
+
+/// Waits until the open dialog shows the field with `data-testid` = `testid`.
+pub async fn wait_for_dialog_field(app: &TestMount, testid: &str) {
+    let selector = format!("dialog[open] [data-testid={testid}]");
+    wait_until("the form", || {
+        app.root.query_selector(&selector).unwrap().is_some()
+    })
+    .await;
+}

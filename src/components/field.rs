@@ -1,7 +1,7 @@
 //! Form fields bound to one part of a form's values: a value in, a change out, the label,
 //! the hint and the field's validation message wired to `aria-describedby`.
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
@@ -156,13 +156,20 @@ pub fn FormFrame(
         on_cancel,
         on_keep,
     } = status;
+    // The safe answer takes the focus when the question appears.
+    let keep_button = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = keep_button.get() {
+            let _ = button.focus();
+        }
+    });
     let discard_bar = move || {
         asking_discard.get().then(|| {
             view! {
                 <div class="confirm-close" data-testid="discard-ask">
                     <p role="alert"><strong>"Discard your changes? What you typed in this form will be lost."</strong></p>
                     <div class="dialog__actions">
-                        <button type="button" class="button" autofocus
+                        <button type="button" class="button" node_ref=keep_button
                             on:click=move |_| on_keep.run(())>"Keep editing"</button>
                         <button type="button" class="button button--danger" on:click=move |_| on_cancel.run(())>"Discard changes"</button>
                     </div>

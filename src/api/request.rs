@@ -31,8 +31,9 @@ impl Method {
 }
 
 /// One API request, fully described: method, path (from `/api/v1/…`, segments already
-/// percent-encoded), query pairs (not yet encoded), headers and JSON body.
-#[derive(Clone, Debug, PartialEq)]
+/// percent-encoded), query pairs (not yet encoded), headers and JSON body. `Debug` shows the
+/// `Authorization` header as `[redacted]`.
+#[derive(Clone, PartialEq)]
 pub struct ApiRequest {
     /// The method.
     pub method: Method,
@@ -44,6 +45,30 @@ pub struct ApiRequest {
     pub headers: Vec<(String, String)>,
     /// The JSON body, if any.
     pub body: Option<serde_json::Value>,
+}
+
+impl std::fmt::Debug for ApiRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                let shown = if name.eq_ignore_ascii_case("authorization") {
+                    "[redacted]"
+                } else {
+                    value.as_str()
+                };
+                (name.as_str(), shown)
+            })
+            .collect();
+        f.debug_struct("ApiRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &headers)
+            .field("body", &self.body)
+            .finish()
+    }
 }
 
 impl ApiRequest {
@@ -104,6 +129,28 @@ mod tests {
         assert_eq!(encode_component(".."), "..");
         assert_eq!(encode_component("+!*'()"), "%2B%21%2A%27%28%29");
         assert_eq!(encode_component(""), "");
+    }
+
+    #[test]
+    fn debug_hides_the_bearer_token_and_keeps_the_rest() {
+        let request = ApiRequest {
+            method: Method::Get,
+            path: "/api/v1/Tenants/t/HybridClients".into(),
+            query: Vec::new(),
+            headers: vec![
+                ("Accept-Verbosity".into(), "verbose".into()),
+                ("Authorization".into(), "Bearer eyJ-very-secret".into()),
+            ],
+            body: None,
+        };
+        let shown = format!("{request:?}");
+        assert!(!shown.contains("very-secret"), "{shown}");
+        assert!(
+            shown.contains("[redacted]")
+                && shown.contains("verbose")
+                && shown.contains("HybridClients"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -269,8 +269,8 @@ wire_struct! {
 wire_struct! {
     /// 201 body of a client create that makes a first secret: the secret (its value shown once)
     /// and the client `C`. See [`ClientCredentialClientCreateResponse`] and
-    /// [`HybridClientCreateResponse`].
-    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    /// [`HybridClientCreateResponse`]. `Debug` never shows the secret.
+    #[derive(Clone, Default, PartialEq, Eq)]
     pub struct ClientCreateResponse<C> {
         /// The plain secret value (shown once).
         pub secret: Option<String>,
@@ -284,6 +284,23 @@ wire_struct! {
         pub expiration_date: Option<DateTime<Utc>>,
         /// The created client.
         pub client: Option<C>,
+    }
+}
+
+/// What `Debug` shows instead of a secret's value.
+fn redacted(secret: &Option<String>) -> Option<&'static str> {
+    secret.as_ref().map(|_| "[redacted]")
+}
+
+impl<C: std::fmt::Debug> std::fmt::Debug for ClientCreateResponse<C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientCreateResponse")
+            .field("secret", &redacted(&self.secret))
+            .field("id", &self.id)
+            .field("description", &self.description)
+            .field("expiration_date", &self.expiration_date)
+            .field("client", &self.client)
+            .finish()
     }
 }
 
@@ -380,7 +397,8 @@ impl ClientSecretCreateOrUpdate {
 
 wire_struct! {
     /// 201 body of a new secret (`ClientSecretResponse`); `Secret` is the value, shown once.
-    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    /// `Debug` never shows it.
+    #[derive(Clone, Default, PartialEq, Eq)]
     pub struct ClientSecretResponse {
         /// Secret id.
         pub id: Option<i32>,
@@ -394,6 +412,18 @@ wire_struct! {
         pub description: Option<String>,
         /// The plain secret value (shown once).
         pub secret: Option<String>,
+    }
+}
+
+impl std::fmt::Debug for ClientSecretResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientSecretResponse")
+            .field("id", &self.id)
+            .field("expiration", &self.expiration)
+            .field("expires", &self.expires)
+            .field("description", &self.description)
+            .field("secret", &redacted(&self.secret))
+            .finish()
     }
 }
 
@@ -552,6 +582,25 @@ mod tests {
     use super::*;
     use serde::de::DeserializeOwned;
     use serde_json::json;
+
+    #[test]
+    fn debug_never_shows_a_secret_value() {
+        let created = ClientCredentialClientCreateResponse {
+            secret: Some("s3cr3t-value".into()),
+            description: Some("first".into()),
+            ..Default::default()
+        };
+        let added = ClientSecretResponse {
+            secret: Some("s3cr3t-value".into()),
+            id: Some(7),
+            ..Default::default()
+        };
+        for shown in [format!("{created:?}"), format!("{added:?}")] {
+            assert!(!shown.contains("s3cr3t"), "{shown}");
+            assert!(shown.contains("[redacted]"), "{shown}");
+        }
+        assert!(format!("{created:?}").contains("first"));
+    }
 
     /// `T` with every one of `keys` set serializes them in exactly this order.
     fn assert_wire_order<T: DeserializeOwned + Serialize>(keys: &[&str]) {

@@ -75,6 +75,7 @@ impl AppConfig {
         if !api_base.is_empty() && !is_absolute_http_url(&api_base) {
             return Err(ConfigError::new("apiBase", format!("\"{api_base}\" must be an absolute http(s) URL, or empty for this site's own origin")));
         }
+        require_https("apiBase", &api_base)?;
         let tenant_id = required_string(raw.tenant_id, "tenantId")?;
         if !is_guid(&tenant_id) {
             return Err(ConfigError::new("tenantId", format!("\"{tenant_id}\" is not a tenant id (a GUID such as 5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a)")));
@@ -88,6 +89,7 @@ impl AppConfig {
         if !authority.is_empty() && !is_absolute_http_url(&authority) {
             return Err(ConfigError::new("authority", format!("\"{authority}\" must be the identity server's absolute http(s) URL, or empty for this site's own origin")));
         }
+        require_https("authority", &authority)?;
         let client_id = required_string(raw.client_id, "clientId")?;
         let scopes = match raw.scopes {
             None | Some(serde_json::Value::Null) => {
@@ -123,6 +125,7 @@ impl AppConfig {
                     format!("\"{url}\" must be an absolute http(s) URL"),
                 ));
             }
+            require_https("postLogoutRedirect", url)?;
         }
         let request_timeout_seconds = match raw.request_timeout_seconds {
             None | Some(serde_json::Value::Null) => DEFAULT_REQUEST_TIMEOUT_SECONDS,
@@ -179,6 +182,31 @@ pub fn is_absolute_http_url(url: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Tokens and the sign-in must never cross the network in the clear: an absolute URL must be
+/// `https://`, except on this computer (`localhost`, `127.0.0.1`, `[::1]`) for development.
+/// Empty (this site's own origin) is fine: the site itself decides.
+fn require_https(field: &str, url: &str) -> Result<(), ConfigError> {
+    let Some(rest) = url.strip_prefix("http://") else {
+        return Ok(());
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default().to_string(),
+        None => authority
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase(),
+    };
+    if matches!(host.as_str(), "localhost" | "127.0.0.1" | "::1") {
+        return Ok(());
+    }
+    Err(ConfigError::new(
+        field,
+        format!("\"{url}\" must use https:// (plain http:// is allowed only for localhost and 127.0.0.1)"),
+    ))
 }
 
 /// 8-4-4-4-12 hexadecimal digits.
@@ -257,6 +285,35 @@ mod tests {
             "postLogoutRedirect"
         );
         assert_eq!(field_of(&with("tenantID", "\"x\"")), "tenantID");
+    }
+
+    #[test]
+    fn urls_must_be_https_except_on_this_computer() {
+        let with = |key: &str, value: &str| {
+            let mut v: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+            v[key] = serde_json::Value::String(value.into());
+            AppConfig::parse(&v.to_string())
+        };
+        for key in ["apiBase", "authority", "postLogoutRedirect"] {
+            let err = with(key, "http://uswe.datahub.connect.aveva.com").unwrap_err();
+            assert_eq!(err.field, key);
+            assert!(err.problem.contains("https://"), "{err}");
+            assert_eq!(
+                with(key, "HTTP://evil.example.com/").unwrap_err().field,
+                key
+            );
+            for local in [
+                "http://localhost:8080",
+                "http://127.0.0.1",
+                "http://[::1]:9000/x",
+                "http://LOCALHOST/",
+            ] {
+                assert!(with(key, local).is_ok(), "{key} = {local}");
+            }
+            // A host that only starts like localhost is not this computer.
+            assert!(with(key, "http://localhost.evil.example.com").is_err());
+            assert!(with(key, "http://127.0.0.1.evil.example.com").is_err());
+        }
     }
 
     #[test]

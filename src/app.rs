@@ -33,12 +33,12 @@ async fn boot() -> Result<Session, Boot> {
     }
     let discovery = browser::discover(&config).await.map_err(Boot::SignIn)?;
     if browser::on_callback_path() {
-        let (tokens, return_to) = browser::complete_redirect_sign_in(&config, &discovery)
+        let (signed_in, return_to) = browser::complete_redirect_sign_in(&config, &discovery)
             .await
             .map_err(Boot::SignIn)?;
         // Back to where the user was going; the code and state leave the address bar and history.
         browser::replace_url(&return_to);
-        return Ok(Session::new(config, Some(discovery), &tokens));
+        return Ok(Session::new(config, Some(discovery), signed_in));
     }
     browser::redirect_to_sign_in(&config, &discovery, browser::current_location())
         .await
@@ -112,17 +112,32 @@ fn FullPage(title: &'static str, children: Children) -> impl IntoView {
     }
 }
 
+/// When the token does not list the user's roles, asks the API once (and again after a
+/// different user signs in) whether they may change clients; the write controls wait
+/// ("Checking whether you may …") until it answers.
+fn check_rights(session: Session, api: ApiClient) {
+    Effect::new(move |_| {
+        if !session.checking_rights.get() {
+            return;
+        }
+        let api = api.clone();
+        leptos::task::spawn_local(async move {
+            session.rights_checked(api.may_change_clients().await);
+        });
+    });
+}
+
 /// The console for a signed-in session: router, header, left pane, pages.
 #[component]
 pub fn Console(session: Session) -> impl IntoView {
     provide_context(session);
     let config = session.config();
     // Every response's status reaches the session: 401 → sign in again, 403 → read-only.
-    provide_context(
-        ApiClient::new(config.api_base, config.tenant_id, move || session.token())
-            .with_deadline(config.request_timeout_seconds)
-            .observing(move |status| session.note_status(status)),
-    );
+    let api = ApiClient::new(config.api_base, config.tenant_id, move || session.token())
+        .with_deadline(config.request_timeout_seconds)
+        .observing(move |status| session.note_status(status));
+    provide_context(api.clone());
+    check_rights(session, api);
     Toasts::provide();
     view! {
         <Router base=browser::router_base()>

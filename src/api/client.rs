@@ -14,7 +14,11 @@ use super::request::{encode_component, ApiRequest, Method};
 use super::response::{
     interpret_count, interpret_empty, interpret_json, interpret_page, Page, RawResponse,
 };
+use crate::auth::rights::may_change_from_status;
 use crate::model::client::to_json;
+
+/// A client id no tenant has (the nil GUID), for the rights check in an empty tenant.
+const NO_SUCH_CLIENT: &str = "00000000-0000-0000-0000-000000000000";
 use crate::model::{
     AuthorizationCodeClient, Client, ClientCredentialClient, ClientCredentialClientCreateResponse,
     ClientKind, ClientSecret, ClientSecretCreateOrUpdate, ClientSecretResponse, CreatedClient,
@@ -232,6 +236,12 @@ impl ApiClient {
     pub fn list_secrets_request(&self, kind: ClientKind, client_id: &str) -> ApiRequest {
         let path = self.path(&[kind.path_segment(), client_id, "Secrets"]);
         self.request(Method::Get, path, Self::paging(0, PAGE_SIZE), None)
+    }
+
+    /// `HEAD …/{Kind}/{clientId}/Secrets`: needs Tenant Administrator, changes nothing.
+    pub fn secrets_head_request(&self, kind: ClientKind, client_id: &str) -> ApiRequest {
+        let path = self.path(&[kind.path_segment(), client_id, "Secrets"]);
+        self.request(Method::Head, path, Vec::new(), None)
     }
 
     /// `…/{Kind}/{clientId}/Secrets/{secretId}`.
@@ -520,6 +530,25 @@ impl ApiClient {
     ) -> Result<(), ApiError> {
         self.send_empty(self.delete_secret_request(kind, client_id, secret_id))
             .await
+    }
+
+    /// Whether the signed-in user may change clients, asked without changing anything: a
+    /// `HEAD` on the Secrets collection of the tenant's first client-credentials (else hybrid)
+    /// client — or of an id no client has, in a tenant without either; see
+    /// [`may_change_from_status`]. `None` when the API could not tell.
+    pub async fn may_change_clients(&self) -> Option<bool> {
+        let mut client_id = None;
+        for kind in [ClientKind::ClientCredentials, ClientKind::Hybrid] {
+            let first = self.list_clients(kind, 0, 1).await.ok()?;
+            if let Some(id) = first.items.first().and_then(|c| c.id()) {
+                client_id = Some((kind, id.to_owned()));
+                break;
+            }
+        }
+        let (kind, id) =
+            client_id.unwrap_or((ClientKind::ClientCredentials, NO_SUCH_CLIENT.to_owned()));
+        let raw = self.send(self.secrets_head_request(kind, &id)).await.ok()?;
+        may_change_from_status(raw.status)
     }
 
     /// Every tenant (and community) role, fetched page by page until a short page.

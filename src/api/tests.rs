@@ -742,3 +742,83 @@ fn the_status_observer_hears_every_call_including_roles_and_secrets() {
     assert!(block_on(api.get_client(ClientKind::ClientCredentials, "c1")).is_err());
     assert_eq!(*heard.lock().unwrap(), vec![403, 401, 403]);
 }
+
+/// A tenant whose client-credentials list holds `cc` and hybrid list holds `hybrid` (ids),
+/// answering the Secrets `HEAD` with `head_status`.
+fn rights_tenant(
+    cc: &'static [&'static str],
+    hybrid: &'static [&'static str],
+    head_status: u16,
+) -> Arc<Mock> {
+    Mock::new(move |request| {
+        let ids = |ids: &[&str]| json!(ids.iter().map(|id| json!({"Id": id})).collect::<Vec<_>>());
+        match (request.method, request.path.as_str()) {
+            (Method::Get, p) if p.ends_with("/ClientCredentialClients") => ok(200, ids(cc)),
+            (Method::Get, p) if p.ends_with("/HybridClients") => ok(200, ids(hybrid)),
+            (Method::Head, p) if p.ends_with("/Secrets") => Ok(RawResponse {
+                status: head_status,
+                ..Default::default()
+            }),
+            _ => ok(500, json!({})),
+        }
+    })
+}
+
+#[test]
+fn the_rights_check_heads_the_first_clients_secrets_and_changes_nothing() {
+    let mock = rights_tenant(&["c1", "c2"], &["h1"], 200);
+    assert_eq!(
+        block_on(client_with(mock.clone(), Some("t")).may_change_clients()),
+        Some(true)
+    );
+    let log = mock.log.lock().unwrap();
+    let calls: Vec<(Method, String)> = log.iter().map(|(_, r)| (r.method, r.url(""))).collect();
+    assert_eq!(
+        calls,
+        [
+            (
+                Method::Get,
+                format!("{BASE}/ClientCredentialClients?skip=0&count=1")
+            ),
+            (
+                Method::Head,
+                format!("{BASE}/ClientCredentialClients/c1/Secrets")
+            ),
+        ]
+    );
+    drop(log);
+    let member = rights_tenant(&["c1"], &[], 403);
+    assert_eq!(
+        block_on(client_with(member, Some("t")).may_change_clients()),
+        Some(false)
+    );
+}
+
+#[test]
+fn the_rights_check_uses_a_hybrid_client_or_an_unknown_id_in_an_empty_tenant() {
+    let mock = rights_tenant(&[], &["h1"], 403);
+    assert_eq!(
+        block_on(client_with(mock.clone(), Some("t")).may_change_clients()),
+        Some(false)
+    );
+    assert!(mock
+        .urls()
+        .last()
+        .unwrap()
+        .ends_with("/HybridClients/h1/Secrets"));
+    let empty = rights_tenant(&[], &[], 404);
+    assert_eq!(
+        block_on(client_with(empty.clone(), Some("t")).may_change_clients()),
+        Some(true)
+    );
+    assert!(empty
+        .urls()
+        .last()
+        .unwrap()
+        .ends_with("/ClientCredentialClients/00000000-0000-0000-0000-000000000000/Secrets"));
+    let down = rights_tenant(&["c1"], &[], 503);
+    assert_eq!(
+        block_on(client_with(down, Some("t")).may_change_clients()),
+        None
+    );
+}

@@ -4,7 +4,9 @@ use gloo_net::http::Request;
 use wasm_bindgen_futures::JsFuture;
 
 use super::config::{AppConfig, ConfigError, CONFIG_FILE};
-use super::oidc::{self, Callback, Discovery, OAuthError, PendingSignIn, TokenResponse};
+use super::oidc::{
+    self, Callback, Discovery, IdTokenProblem, Identity, OAuthError, PendingSignIn, TokenResponse,
+};
 use super::pkce;
 
 /// sessionStorage key for what must survive the redirect (never the token).
@@ -22,8 +24,8 @@ pub enum SignInError {
     NothingPending,
     #[error("The identity server refused the sign-in: {0}")]
     Refused(String),
-    #[error("The identity server's token did not match this sign-in (nonce mismatch). Nothing was signed in.")]
-    NonceMismatch,
+    #[error("The identity server's answer failed a check, so nothing was signed in: {0}. If this keeps happening, whoever runs the identity server or deployed this console should check its settings (authority and clientId in config.json).")]
+    IdToken(IdTokenProblem),
     #[error("The identity server could not be reached: {0}")]
     Network(String),
     #[error("The identity server answered in a way the console does not understand: {0}")]
@@ -236,11 +238,11 @@ fn take_pending() -> Result<PendingSignIn, SignInError> {
 }
 
 /// Finishes a redirect sign-in: checks `state`, exchanges the code, checks `nonce`.
-/// Returns the tokens and the in-app URL the user wanted.
+/// Returns the signed-in user and the in-app URL they wanted.
 pub async fn complete_redirect_sign_in(
     config: &AppConfig,
     discovery: &Discovery,
-) -> Result<(TokenResponse, String), SignInError> {
+) -> Result<(SignedIn, String), SignInError> {
     let search = window().location().search().unwrap_or_default();
     let pending = take_pending();
     let callback = oidc::parse_callback(&search).ok_or_else(|| {
@@ -251,8 +253,61 @@ pub async fn complete_redirect_sign_in(
     Ok((tokens, pending.return_to))
 }
 
-/// Checks a callback against the request it answers and exchanges the code.
+/// Tokens that passed every check, and who they are for.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub tokens: TokenResponse,
+    pub identity: Identity,
+}
+
+/// Seconds since the epoch by this browser's clock.
+pub fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// Checks a callback against the request it answers, exchanges the code, checks the ID token
+/// and learns the user's name (from the userinfo endpoint when the ID token has none).
 pub async fn finish(
+    config: &AppConfig,
+    discovery: &Discovery,
+    callback: Callback,
+    pending: &PendingSignIn,
+) -> Result<SignedIn, SignInError> {
+    let tokens = exchange_code(config, discovery, callback, pending).await?;
+    let received_at = now_seconds();
+    let claims = oidc::check_id_token(
+        tokens.id_token.as_deref(),
+        &discovery.issuer,
+        &config.client_id,
+        &pending.nonce,
+        received_at,
+    )
+    .map_err(SignInError::IdToken)?;
+    let from_userinfo = match (&claims.name, &discovery.userinfo_endpoint) {
+        (None, Some(endpoint)) => {
+            userinfo_name(endpoint, &tokens.access_token, &claims.subject).await
+        }
+        _ => None,
+    };
+    let identity = oidc::identity_from_tokens(&tokens, &claims, from_userinfo, received_at);
+    Ok(SignedIn { tokens, identity })
+}
+
+/// The user's name from the userinfo endpoint; `None` when it cannot say (the header then
+/// shows the subject id).
+async fn userinfo_name(endpoint: &str, access_token: &str, subject: &str) -> Option<String> {
+    let response = Request::get(endpoint)
+        .header("Authorization", &format!("Bearer {access_token}"))
+        .send()
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    oidc::userinfo_name(&response.text().await.ok()?, subject)
+}
+
+async fn exchange_code(
     config: &AppConfig,
     discovery: &Discovery,
     callback: Callback,
@@ -296,14 +351,7 @@ pub async fn finish(
             .unwrap_or_else(|_| format!("HTTP {status}"));
         return Err(SignInError::Refused(reason));
     }
-    let tokens: TokenResponse =
-        serde_json::from_str(&text).map_err(|e| SignInError::Protocol(e.to_string()))?;
-    if let Some(id_token) = &tokens.id_token {
-        if oidc::id_token_nonce(id_token).as_deref() != Some(pending.nonce.as_str()) {
-            return Err(SignInError::NonceMismatch);
-        }
-    }
-    Ok(tokens)
+    serde_json::from_str(&text).map_err(|e| SignInError::Protocol(e.to_string()))
 }
 
 /// Sends the browser to the identity server's end-session endpoint (or back home).

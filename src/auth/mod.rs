@@ -7,6 +7,7 @@
 pub mod config;
 pub mod oidc;
 pub mod pkce;
+pub mod rights;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -1,6 +1,8 @@
 //! The pure half of OpenID Connect sign-in: discovery document, authorize and end-session URLs,
 //! the token request, and what the app reads from the tokens it gets back.
 
+use std::fmt;
+
 use percent_encoding::percent_decode_str;
 use serde::Deserialize;
 
@@ -16,11 +18,15 @@ pub const TENANT_ADMINISTRATOR_ROLE_TYPE: &str = "2dc742ab-39ea-4fc0-a39e-2bcb71
 /// The parts of `/.well-known/openid-configuration` the app uses.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct Discovery {
-    pub issuer: Option<String>,
+    /// Every ID token must name exactly this issuer (`iss`).
+    pub issuer: String,
     pub authorization_endpoint: String,
     pub token_endpoint: String,
     #[serde(default)]
     pub end_session_endpoint: Option<String>,
+    /// Where the user's profile claims are when the ID token has none.
+    #[serde(default)]
+    pub userinfo_endpoint: Option<String>,
 }
 
 /// Where the discovery document lives for an authority.
@@ -94,8 +100,8 @@ pub fn end_session_url(
     Some(with_query(endpoint, &params))
 }
 
-/// The token endpoint's answer.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+/// The token endpoint's answer. `Debug` never shows the tokens.
+#[derive(Clone, Deserialize, PartialEq, Eq)]
 pub struct TokenResponse {
     pub access_token: String,
     #[serde(default)]
@@ -114,13 +120,160 @@ pub struct OAuthError {
     pub error_description: Option<String>,
 }
 
-/// Who is signed in, as far as the tokens tell.
+impl fmt::Debug for TokenResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenResponse")
+            .field("access_token", &"[redacted]")
+            .field("id_token", &self.id_token.as_ref().map(|_| "[redacted]"))
+            .field("expires_in", &self.expires_in)
+            .field("token_type", &self.token_type)
+            .finish()
+    }
+}
+
+/// How far the identity server's clock and this browser's may disagree (seconds) before an
+/// ID token counts as expired.
+pub const CLOCK_SKEW_SECONDS: i64 = 300;
+
+/// Why an ID token cannot be trusted (OpenID Connect Core §3.1.3.7), said for people.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum IdTokenProblem {
+    #[error(
+        "the identity server sent no ID token, although the console asked for one (scope openid)"
+    )]
+    Missing,
+    #[error("the ID token is not a readable JWT")]
+    Unreadable,
+    #[error("the ID token was issued by \"{found}\", but the identity server's settings name \"{expected}\" as the issuer")]
+    Issuer { expected: String, found: String },
+    #[error("the ID token is not meant for this console: its audience does not include the client id \"{client_id}\"")]
+    Audience { client_id: String },
+    #[error("the ID token has expired or has no expiry; if this computer's clock is wrong, correct it and sign in again")]
+    Expired,
+    #[error("the ID token does not answer this sign-in request (nonce mismatch)")]
+    Nonce,
+    #[error("the ID token names no user (no sub claim)")]
+    NoSubject,
+}
+
+/// What a checked ID token says about the user.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IdClaims {
+    /// The user's stable id at the identity server (`sub`).
+    pub subject: String,
+    /// A name to show, if the token carries one (see [`display_name`]).
+    pub name: Option<String>,
+}
+
+/// Checks an ID token as a relying party must: present, issued by `issuer`, for `client_id`,
+/// not expired at `now` (seconds since the epoch, with [`CLOCK_SKEW_SECONDS`]), answering
+/// `nonce`. The signature is the API's business (the console never sends the ID token there).
+pub fn check_id_token(
+    id_token: Option<&str>,
+    issuer: &str,
+    client_id: &str,
+    nonce: &str,
+    now: i64,
+) -> Result<IdClaims, IdTokenProblem> {
+    let claims = jwt_claims(id_token.ok_or(IdTokenProblem::Missing)?)
+        .filter(serde_json::Value::is_object)
+        .ok_or(IdTokenProblem::Unreadable)?;
+    let text = |key: &str| claims.get(key).and_then(|v| v.as_str());
+    let found = text("iss").unwrap_or_default();
+    if found != issuer {
+        return Err(IdTokenProblem::Issuer {
+            expected: issuer.to_string(),
+            found: found.to_string(),
+        });
+    }
+    let for_us = match claims.get("aud") {
+        Some(serde_json::Value::String(aud)) => aud == client_id,
+        Some(serde_json::Value::Array(auds)) => auds.iter().any(|a| a.as_str() == Some(client_id)),
+        _ => false,
+    };
+    if !for_us {
+        return Err(IdTokenProblem::Audience {
+            client_id: client_id.to_string(),
+        });
+    }
+    match claims.get("exp").and_then(serde_json::Value::as_i64) {
+        Some(exp) if exp + CLOCK_SKEW_SECONDS > now => {}
+        _ => return Err(IdTokenProblem::Expired),
+    }
+    if text("nonce") != Some(nonce) {
+        return Err(IdTokenProblem::Nonce);
+    }
+    let subject = text("sub")
+        .filter(|s| !s.is_empty())
+        .ok_or(IdTokenProblem::NoSubject)?;
+    Ok(IdClaims {
+        subject: subject.to_string(),
+        name: display_name(&claims),
+    })
+}
+
+/// The name to show for a set of profile claims: `name`, else `given_name` + `family_name`,
+/// else `preferred_username`, else `email`.
+pub fn display_name(claims: &serde_json::Value) -> Option<String> {
+    let text = |key: &str| {
+        claims
+            .get(key)
+            .and_then(|v| v.as_str())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    if let Some(name) = text("name") {
+        return Some(name.to_string());
+    }
+    let given_family: Vec<&str> = [text("given_name"), text("family_name")]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !given_family.is_empty() {
+        return Some(given_family.join(" "));
+    }
+    text("preferred_username")
+        .or_else(|| text("email"))
+        .map(str::to_string)
+}
+
+/// The name from a userinfo answer, if it is about `subject` (OpenID Connect Core §5.3.2: a
+/// different `sub` must not be used).
+pub fn userinfo_name(body: &str, subject: &str) -> Option<String> {
+    let claims: serde_json::Value = serde_json::from_str(body).ok()?;
+    if claims.get("sub").and_then(|v| v.as_str()) != Some(subject) {
+        return None;
+    }
+    display_name(&claims)
+}
+
+/// When the access token stops working, in this browser's clock: `expires_in` counted from
+/// `received_at` (the moment the token arrived), so a wrong clock here does not matter; the
+/// token's own `exp` (the server's clock) only when `expires_in` is missing.
+pub fn token_deadline(
+    expires_in: Option<u64>,
+    access_exp: Option<i64>,
+    received_at: i64,
+) -> Option<i64> {
+    match expires_in {
+        Some(seconds) => {
+            Some(received_at.saturating_add(i64::try_from(seconds).unwrap_or(i64::MAX)))
+        }
+        None => access_exp,
+    }
+}
+
+/// Who is signed in.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Identity {
+    /// The name to show in the header.
     pub name: String,
-    /// `Some(true/false)` when the token lists roles; `None` when it does not say.
+    /// The user's id at the identity server (`sub` of the ID token).
+    pub subject: String,
+    /// `Some(true/false)` when the access token lists roles; `None` when it does not say
+    /// (an opaque token, or no role claim): the console then asks the API.
     pub is_tenant_admin: Option<bool>,
-    /// Seconds since the epoch when the access token stops working, if it says.
+    /// Seconds since the epoch (this browser's clock) when the access token stops working.
     pub expires_at: Option<i64>,
 }
 
@@ -130,19 +283,16 @@ pub fn jwt_claims(token: &str) -> Option<serde_json::Value> {
     serde_json::from_slice(&base64url_decode(payload)?).ok()
 }
 
-/// Name, admin role and expiry from the access token (and the id token for the name).
-pub fn identity_from_tokens(access_token: &str, id_token: Option<&str>) -> Identity {
-    let access = jwt_claims(access_token).unwrap_or_default();
-    let id = id_token.and_then(jwt_claims).unwrap_or_default();
-    let name = ["name", "preferred_username", "email", "sub"]
-        .iter()
-        .find_map(|key| {
-            id.get(key)
-                .or_else(|| access.get(key))
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| "Signed-in user".to_string());
+/// Who is signed in, from the checked ID token, the name the userinfo endpoint gave (used
+/// only when the ID token has none) and the access token's role claims (when it is a JWT
+/// that has them).
+pub fn identity_from_tokens(
+    tokens: &TokenResponse,
+    id: &IdClaims,
+    userinfo_name: Option<String>,
+    received_at: i64,
+) -> Identity {
+    let access = jwt_claims(&tokens.access_token).unwrap_or_default();
     let roles: Option<Vec<String>> =
         ["role", "roles"]
             .iter()
@@ -162,19 +312,17 @@ pub fn identity_from_tokens(access_token: &str, id_token: Option<&str>) -> Ident
                 || r.eq_ignore_ascii_case(TENANT_ADMINISTRATOR_ROLE_TYPE)
         })
     });
+    let access_exp = access.get("exp").and_then(|v| v.as_i64());
     Identity {
-        name,
+        name: id
+            .name
+            .clone()
+            .or(userinfo_name)
+            .unwrap_or_else(|| id.subject.clone()),
+        subject: id.subject.clone(),
         is_tenant_admin,
-        expires_at: access.get("exp").and_then(|v| v.as_i64()),
+        expires_at: token_deadline(tokens.expires_in, access_exp, received_at),
     }
-}
-
-/// The `nonce` claim of an id token.
-pub fn id_token_nonce(id_token: &str) -> Option<String> {
-    jwt_claims(id_token)?
-        .get("nonce")?
-        .as_str()
-        .map(str::to_string)
 }
 
 /// What came back on the redirect URI.
@@ -262,10 +410,11 @@ mod tests {
 
     fn discovery() -> Discovery {
         Discovery {
-            issuer: Some("http://127.0.0.1:8080".into()),
+            issuer: "http://127.0.0.1:8080".into(),
             authorization_endpoint: "http://127.0.0.1:8080/connect/authorize".into(),
             token_endpoint: "http://127.0.0.1:8080/connect/token".into(),
             end_session_endpoint: Some("http://127.0.0.1:8080/connect/endsession".into()),
+            userinfo_endpoint: None,
         }
     }
 
@@ -341,36 +490,243 @@ mod tests {
         );
     }
 
+    fn tokens(access_token: String, expires_in: Option<u64>) -> TokenResponse {
+        TokenResponse {
+            access_token,
+            id_token: None,
+            expires_in,
+            token_type: Some("Bearer".into()),
+        }
+    }
+
+    fn ada() -> IdClaims {
+        IdClaims {
+            subject: "ada".into(),
+            name: Some("Ada Lovelace".into()),
+        }
+    }
+
     #[test]
-    fn identity_reads_name_roles_and_expiry() {
+    fn identity_reads_roles_from_a_jwt_access_token_and_nothing_from_an_opaque_one() {
         let admin = jwt(
-            serde_json::json!({"name": "Ada Lovelace", "role": ["Tenant Member", "Tenant Administrator"], "exp": 1_900_000_000}),
+            serde_json::json!({"role": ["Tenant Member", "Tenant Administrator"], "exp": 1_900_000_000}),
         );
-        let who = identity_from_tokens(&admin, None);
+        let who = identity_from_tokens(&tokens(admin, Some(3600)), &ada(), None, 1_000);
         assert_eq!(
             who,
             Identity {
                 name: "Ada Lovelace".into(),
+                subject: "ada".into(),
                 is_tenant_admin: Some(true),
-                expires_at: Some(1_900_000_000)
+                expires_at: Some(4_600)
             }
         );
         let member = jwt(serde_json::json!({"sub": "max", "role": "Tenant Member"}));
-        assert_eq!(
-            identity_from_tokens(&member, None).is_tenant_admin,
-            Some(false)
+        let who = identity_from_tokens(&tokens(member, None), &ada(), None, 0);
+        assert_eq!(who.is_tenant_admin, Some(false));
+        let opaque = identity_from_tokens(
+            &tokens("2YotnFZFEjr1zCsicMWpAA".into(), None),
+            &ada(),
+            None,
+            0,
         );
-        let silent = jwt(serde_json::json!({"sub": "svc"}));
-        let id = jwt(serde_json::json!({"name": "Grace Hopper", "nonce": "n1"}));
-        let who = identity_from_tokens(&silent, Some(&id));
+        assert_eq!((opaque.is_tenant_admin, opaque.expires_at), (None, None));
+        let rid = jwt(serde_json::json!({"roles": [TENANT_ADMINISTRATOR_ROLE_TYPE]}));
+        let who = identity_from_tokens(&tokens(rid, None), &ada(), None, 0);
+        assert_eq!(who.is_tenant_admin, Some(true));
+    }
+
+    #[test]
+    fn the_name_comes_from_the_id_token_then_userinfo_then_the_subject() {
+        let no_name = IdClaims {
+            subject: "248289761001".into(),
+            name: None,
+        };
+        let t = tokens("opaque".into(), None);
         assert_eq!(
-            (who.name.as_str(), who.is_tenant_admin),
-            ("Grace Hopper", None)
+            identity_from_tokens(&t, &ada(), Some("Other".into()), 0).name,
+            "Ada Lovelace"
         );
-        assert_eq!(id_token_nonce(&id).as_deref(), Some("n1"));
         assert_eq!(
-            identity_from_tokens("opaque-token", None).name,
-            "Signed-in user"
+            identity_from_tokens(&t, &no_name, Some("Jane Doe".into()), 0).name,
+            "Jane Doe"
+        );
+        assert_eq!(
+            identity_from_tokens(&t, &no_name, None, 0).name,
+            "248289761001"
+        );
+        let name_of = |claims: serde_json::Value| display_name(&claims);
+        assert_eq!(
+            name_of(serde_json::json!({"name": " Ada ", "email": "a@x"})).as_deref(),
+            Some("Ada")
+        );
+        assert_eq!(
+            name_of(serde_json::json!({"given_name": "Grace", "family_name": "Hopper", "preferred_username": "gh"})).as_deref(),
+            Some("Grace Hopper")
+        );
+        assert_eq!(
+            name_of(serde_json::json!({"family_name": "Hopper"})).as_deref(),
+            Some("Hopper")
+        );
+        assert_eq!(
+            name_of(serde_json::json!({"name": "", "preferred_username": "gh", "email": "g@x"}))
+                .as_deref(),
+            Some("gh")
+        );
+        assert_eq!(
+            name_of(serde_json::json!({"email": "g@x"})).as_deref(),
+            Some("g@x")
+        );
+        assert_eq!(name_of(serde_json::json!({"sub": "1"})), None);
+    }
+
+    #[test]
+    fn userinfo_is_used_only_for_the_same_subject() {
+        let body = r#"{"sub": "248289761001", "name": "Jane Doe"}"#;
+        assert_eq!(
+            userinfo_name(body, "248289761001").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(userinfo_name(body, "someone-else"), None);
+        assert_eq!(userinfo_name("not json", "248289761001"), None);
+    }
+
+    const ISS: &str = "https://id.example.com";
+    const NOW: i64 = 1_800_000_000;
+
+    fn id_token(claims: serde_json::Value) -> String {
+        jwt(claims)
+    }
+
+    fn good_claims() -> serde_json::Value {
+        serde_json::json!({"iss": ISS, "sub": "ada", "aud": "clients-console", "exp": NOW + 3600,
+            "iat": NOW, "nonce": "n-1", "name": "Ada Lovelace"})
+    }
+
+    fn check(claims: serde_json::Value) -> Result<IdClaims, IdTokenProblem> {
+        check_id_token(Some(&id_token(claims)), ISS, "clients-console", "n-1", NOW)
+    }
+
+    fn with(key: &str, value: serde_json::Value) -> serde_json::Value {
+        let mut claims = good_claims();
+        claims[key] = value;
+        claims
+    }
+
+    #[test]
+    fn a_good_id_token_passes_and_names_the_user() {
+        assert_eq!(check(good_claims()), Ok(ada()));
+        let many = with("aud", serde_json::json!(["ocsapi", "clients-console"]));
+        assert!(check(many).is_ok());
+    }
+
+    #[test]
+    fn an_id_token_must_be_there_and_readable() {
+        assert_eq!(
+            check_id_token(None, ISS, "clients-console", "n-1", NOW),
+            Err(IdTokenProblem::Missing)
+        );
+        assert_eq!(
+            check_id_token(Some("opaque"), ISS, "clients-console", "n-1", NOW),
+            Err(IdTokenProblem::Unreadable)
+        );
+    }
+
+    #[test]
+    fn an_id_token_from_another_issuer_is_refused() {
+        let err = check(with("iss", serde_json::json!("https://evil.example.com"))).unwrap_err();
+        assert_eq!(
+            err,
+            IdTokenProblem::Issuer {
+                expected: ISS.into(),
+                found: "https://evil.example.com".into()
+            }
+        );
+        // Exactly equal: a trailing slash is another issuer.
+        assert!(check(with("iss", serde_json::json!(format!("{ISS}/")))).is_err());
+        let mut no_iss = good_claims();
+        no_iss.as_object_mut().unwrap().remove("iss");
+        assert!(matches!(check(no_iss), Err(IdTokenProblem::Issuer { .. })));
+    }
+
+    #[test]
+    fn an_id_token_for_another_client_is_refused() {
+        for aud in [
+            serde_json::json!("other-app"),
+            serde_json::json!(["other-app"]),
+            serde_json::json!(null),
+        ] {
+            assert_eq!(
+                check(with("aud", aud)),
+                Err(IdTokenProblem::Audience {
+                    client_id: "clients-console".into()
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn an_expired_id_token_is_refused_beyond_the_clock_skew() {
+        let just_expired = with("exp", serde_json::json!(NOW - 60));
+        assert!(check(just_expired).is_ok(), "within the skew");
+        let expired = with("exp", serde_json::json!(NOW - CLOCK_SKEW_SECONDS - 1));
+        assert_eq!(check(expired), Err(IdTokenProblem::Expired));
+        assert_eq!(
+            check(with("exp", serde_json::json!(null))),
+            Err(IdTokenProblem::Expired)
+        );
+    }
+
+    #[test]
+    fn an_id_token_with_another_nonce_or_none_is_refused() {
+        assert_eq!(
+            check(with("nonce", serde_json::json!("n-2"))),
+            Err(IdTokenProblem::Nonce)
+        );
+        let mut no_nonce = good_claims();
+        no_nonce.as_object_mut().unwrap().remove("nonce");
+        assert_eq!(check(no_nonce), Err(IdTokenProblem::Nonce));
+        assert_eq!(
+            check(with("sub", serde_json::json!(""))),
+            Err(IdTokenProblem::NoSubject)
+        );
+    }
+
+    #[test]
+    fn the_deadline_counts_expires_in_from_receipt_whatever_the_clock_says() {
+        // The server's clock says 10:00; this browser's says 12:00 (two hours ahead). The
+        // token's exp (server clock) is 11:00: read as a deadline it would already have passed
+        // here, and every new token would look expired at once.
+        let server_now = 1_800_000_000;
+        let browser_now = server_now + 7_200;
+        let access = jwt(serde_json::json!({"exp": server_now + 3_600}));
+        let who = identity_from_tokens(
+            &tokens(access.clone(), Some(3_600)),
+            &ada(),
+            None,
+            browser_now,
+        );
+        assert_eq!(who.expires_at, Some(browser_now + 3_600));
+        assert!(who.expires_at.unwrap() > browser_now);
+        // Without expires_in the token's own exp is all there is.
+        let who = identity_from_tokens(&tokens(access, None), &ada(), None, browser_now);
+        assert_eq!(who.expires_at, Some(server_now + 3_600));
+        assert_eq!(token_deadline(None, None, browser_now), None);
+    }
+
+    #[test]
+    fn debug_never_shows_a_token() {
+        let t = TokenResponse {
+            access_token: "eyJ.secret-access.x".into(),
+            id_token: Some("eyJ.secret-id.y".into()),
+            expires_in: Some(60),
+            token_type: None,
+        };
+        let shown = format!("{t:?}");
+        assert!(!shown.contains("secret"), "{shown}");
+        assert!(
+            shown.contains("[redacted]") && shown.contains("60"),
+            "{shown}"
         );
     }
 

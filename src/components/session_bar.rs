@@ -2,6 +2,7 @@
 
 use leptos::{html, prelude::*};
 
+use crate::auth::rights::WriteAccess;
 use crate::auth::session::Session;
 
 /// The signed-in user's name, their role on this page, and Sign out.
@@ -9,10 +10,11 @@ use crate::auth::session::Session;
 pub fn SessionBar() -> impl IntoView {
     let session = expect_context::<Session>();
     let name = move || session.identity.read().name.clone();
-    let role = move || match session.is_admin.get() {
-        Some(true) => "Tenant Administrator",
-        Some(false) => "Read-only (not Tenant Administrator)",
-        None => "",
+    let role = move || match (session.access(), session.is_admin.get()) {
+        (WriteAccess::Checking, _) => "Checking permissions…",
+        (WriteAccess::ReadOnly, _) => "Read-only (not Tenant Administrator)",
+        (WriteAccess::Allowed, Some(true)) => "Tenant Administrator",
+        (WriteAccess::Allowed, _) => "",
     };
     view! {
         <div class="session-bar">
@@ -51,11 +53,40 @@ pub fn SessionExpiredDialog() -> impl IntoView {
                 "Sign in again to continue. This page stays as it is: anything you entered is kept."
             </p>
             {move || session.reauth_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-            <div class="dialog__actions">
-                <button type="button" class="button button--primary" on:click=move |_| session.reauthenticate()>
-                    "Sign in again"
-                </button>
-            </div>
+            {move || match session.user_switch.get() {
+                None => view! {
+                    <div class="dialog__actions">
+                        <button type="button" class="button button--primary" on:click=move |_| session.reauthenticate()>
+                            "Sign in again"
+                        </button>
+                    </div>
+                }
+                .into_any(),
+                Some(switch) => {
+                    let continue_label = format!("Continue as {}", switch.after);
+                    view! {
+                        <div role="alert" class="session-switch">
+                            <p>
+                                "This page was signed in as " <strong>{switch.before.clone()}</strong>
+                                ", but the sign-in window signed in " <strong>{switch.after.clone()}</strong> "."
+                            </p>
+                            <p>
+                                "Nothing has been sent. If you continue, what you entered on this page stays, and anything you save from now on is done as "
+                                {switch.after.clone()} "."
+                            </p>
+                        </div>
+                        <div class="dialog__actions">
+                            <button type="button" class="button" on:click=move |_| session.refuse_new_user()>
+                                {format!("Sign in as {} instead", switch.before)}
+                            </button>
+                            <button type="button" class="button button--primary" on:click=move |_| session.continue_as_new_user()>
+                                {continue_label}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
         </dialog>
     }
 }

@@ -2,21 +2,23 @@
 //! options › Remove Client. The dialogs they open belong to the page.
 
 use leptos::{html, prelude::*};
+
+use crate::auth::rights::WriteAccess;
 use wasm_bindgen::JsCast;
 
 /// The action buttons for one client.
 #[component]
 pub fn ClientActions(
     #[prop(into)] enabled: Signal<Option<bool>>,
-    #[prop(into)] may_change: Signal<bool>,
+    #[prop(into)] access: Signal<WriteAccess>,
     on_edit: Callback<()>,
     on_toggle: Callback<()>,
     on_remove: Callback<()>,
 ) -> impl IntoView {
     let menu = RwSignal::new(false);
     let menu_box = NodeRef::<html::Div>::new();
-    let why_not =
-        move || (!may_change.get()).then_some("Only a Tenant Administrator can change clients");
+    let why_not = move || access.get().why_not("change clients");
+    let blocked = move || !access.get().allows();
     // A click anywhere outside the menu closes it.
     let outside = window_event_listener(leptos::ev::click, move |ev| {
         let inside = menu_box
@@ -40,11 +42,11 @@ pub fn ClientActions(
     };
     view! {
         <div class="pane__actions">
-            <button type="button" id="edit-client" class="button" disabled=move || !may_change.get() title=why_not
+            <button type="button" id="edit-client" class="button" disabled=blocked title=why_not
                 on:click=move |_| on_edit.run(())>
                 "Edit Client"
             </button>
-            <button type="button" id="toggle-client" class="button" disabled=move || !may_change.get() title=why_not
+            <button type="button" id="toggle-client" class="button" disabled=blocked title=why_not
                 on:click=move |_| on_toggle.run(())>
                 {move || if enabled.get() == Some(false) { "Enable Client" } else { "Disable Client" }}
             </button>
@@ -57,7 +59,7 @@ pub fn ClientActions(
                 <Show when=move || menu.get()>
                     <div class="menu__list" role="menu">
                         <button type="button" role="menuitem" class="menu__item menu__item--danger"
-                            disabled=move || !may_change.get() title=why_not
+                            disabled=blocked title=why_not
                             on:click=move |_| {
                                 menu.set(false);
                                 on_remove.run(());

@@ -603,8 +603,8 @@ impl Controller {
         controller
     }
 
-    pub fn may_change(&self) -> bool {
-        self.state.session.may_change()
+    pub fn access(&self) -> crate::auth::rights::WriteAccess {
+        self.state.session.access()
     }
 
     // ----- opening the write dialogs ------------------------------------------------------

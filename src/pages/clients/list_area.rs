@@ -23,7 +23,7 @@ pub fn ListArea() -> impl IntoView {
     let kind = Memo::new(move |_| s.kind());
     let (summaries, rows) = (s.summaries, s.rows);
     let selected = Signal::derive(move || s.query.read().sel.clone());
-    let may_change = Signal::derive(move || ctl.may_change());
+    let access = Signal::derive(move || ctl.access());
     let role_names = Memo::new(move |_| s.role_names());
     let retry = Callback::new(move |()| s.refresh(kind.get_untracked()));
 
@@ -39,7 +39,7 @@ pub fn ListArea() -> impl IntoView {
                 <div class="empty-state">
                     <p class="empty-state__title">{format!("No {} yet", k.plural_noun())}</p>
                     <p class="muted">"Add one to let an application or device authenticate to this tenant."</p>
-                    <AddClientButton may_change on_add=Callback::new(move |()| ctl.open_add_client()) id="add-client-empty" />
+                    <AddClientButton access on_add=Callback::new(move |()| ctl.open_add_client()) id="add-client-empty" />
                 </div>
             }
             .into_any();

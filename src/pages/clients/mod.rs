@@ -41,7 +41,7 @@ pub fn ClientsPage() -> impl IntoView {
     let s = ctl.state;
     let selected_id = Memo::new(move |_| s.query.read().sel.clone());
     let list_ready = Memo::new(move |_| matches!(s.list(), Some(Ok(_))));
-    let may_change = Signal::derive(move || ctl.may_change());
+    let access = Signal::derive(move || ctl.access());
 
     let progress_bar = move || {
         let (loaded_now, total) = s.progress.get()?;
@@ -108,7 +108,7 @@ pub fn ClientsPage() -> impl IntoView {
             <Toolbar
                 kind=Signal::derive(move || s.kind())
                 query=s.search_text
-                may_change
+                access
                 on_kind=Callback::new(move |(kind,)| s.choose_kind(kind))
                 on_search=Callback::new(move |(text,)| s.search(text))
                 on_refresh=Callback::new(move |()| s.refresh(s.kind()))
@@ -167,7 +167,7 @@ fn PaneArea(id: String) -> impl IntoView {
                 name=Signal::derive(move || client.read().as_ref().and_then(|c| c.name().map(str::to_string)).unwrap_or_else(|| "(no name)".into()))
                 enabled=Signal::derive(move || client.read().as_ref().and_then(Client::enabled))
                 tab
-                may_change=Signal::derive(move || ctl.may_change())
+                access=Signal::derive(move || ctl.access())
                 on_tab=Callback::new(move |(t,)| s.show_tab(t))
                 on_close=Callback::new(move |()| s.close_pane())
                 on_edit=with_client(Controller::open_edit)
@@ -200,7 +200,7 @@ fn PanelContent(client: Memo<Option<Client>>, #[prop(into)] tab: Signal<Tab>) ->
             Tab::Secrets => view! {
                 <SecretsPanel
                     secrets=Signal::derive(move || s.secrets_of(&id))
-                    may_change=Signal::derive(move || ctl.may_change())
+                    access=Signal::derive(move || ctl.access())
                     on_add=Callback::new(move |(existing,)| if let Some(c) = current() { ctl.open_add_secret(&c, existing) })
                     on_edit=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.open_edit_secret(&c, &secret) })
                     on_remove=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.open_remove_secret(&c, &secret) })

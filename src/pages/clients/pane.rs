@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::auth::rights::WriteAccess;
 use crate::components::badge::StatusBadge;
 use crate::model::ClientKind;
 
@@ -55,7 +56,7 @@ pub fn ClientPane(
     #[prop(into)] name: Signal<String>,
     #[prop(into)] enabled: Signal<Option<bool>>,
     #[prop(into)] tab: Signal<Tab>,
-    #[prop(into)] may_change: Signal<bool>,
+    #[prop(into)] access: Signal<WriteAccess>,
     on_tab: Callback<(Tab,)>,
     on_close: Callback<()>,
     on_edit: Callback<()>,
@@ -106,7 +107,7 @@ pub fn ClientPane(
                 <button type="button" class="icon-button" aria-label="Close details" title="Close (Esc)"
                     on:click=move |_| on_close.run(())>"✕"</button>
             </div>
-            <ClientActions enabled may_change on_edit on_toggle on_remove />
+            <ClientActions enabled access on_edit on_toggle on_remove />
             <div class="tabs" role="tablist" aria-label="Client sections" on:keydown=on_keydown>{tab_list}</div>
             <div class="pane__panel" role="tabpanel" id="pane-panel" tabindex="0"
                 aria-labelledby=move || format!("tab-{}", tab.get().slug())>

@@ -5,6 +5,7 @@ use chrono::{Local, Utc};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::auth::rights::WriteAccess;
 use crate::components::async_region::AsyncRegion;
 use crate::components::badge::HealthBadge;
 use crate::model::validate::MAX_SECRETS;
@@ -15,7 +16,7 @@ use crate::model::{format_datetime, relative_expiry, SecretHealth};
 #[component]
 pub fn SecretsPanel(
     #[prop(into)] secrets: Signal<Option<Result<Vec<ClientSecret>, ApiError>>>,
-    #[prop(into)] may_change: Signal<bool>,
+    #[prop(into)] access: Signal<WriteAccess>,
     /// Add Secret, with the number of secrets the client has.
     on_add: Callback<(usize,)>,
     on_edit: Callback<(ClientSecret,)>,
@@ -26,24 +27,24 @@ pub fn SecretsPanel(
         let count = list.len();
         let full = count >= MAX_SECRETS;
         let add_title = move || {
-            if !may_change.get() {
-                Some("Only a Tenant Administrator can manage secrets")
+            if let Some(why) = access.get().why_not("manage secrets") {
+                Some(why)
             } else if full {
-                Some("A client can have at most 10 secrets: remove one first")
+                Some("A client can have at most 10 secrets: remove one first".to_string())
             } else {
                 None
             }
         };
         let cards = list
             .into_iter()
-            .map(|secret| view! { <SecretCard secret may_change on_edit on_remove /> })
+            .map(|secret| view! { <SecretCard secret access on_edit on_remove /> })
             .collect_view();
         view! {
             <div class="secrets">
                 <div class="secrets__toolbar">
                     <span class="muted">{format!("{count} of {MAX_SECRETS} secrets")}</span>
                     <button type="button" id="add-secret" class="button button--primary"
-                        disabled=move || !may_change.get() || full title=add_title
+                        disabled=move || !access.get().allows() || full title=add_title
                         on:click=move |_| on_add.run((count,))>
                         "Add Secret"
                     </button>
@@ -66,7 +67,7 @@ pub fn SecretsPanel(
 #[component]
 fn SecretCard(
     secret: ClientSecret,
-    #[prop(into)] may_change: Signal<bool>,
+    #[prop(into)] access: Signal<WriteAccess>,
     on_edit: Callback<(ClientSecret,)>,
     on_remove: Callback<(ClientSecret,)>,
 ) -> impl IntoView {
@@ -85,8 +86,7 @@ fn SecretCard(
         .clone()
         .filter(|d| !d.is_empty())
         .unwrap_or_else(|| "(no description)".into());
-    let why_not =
-        move || (!may_change.get()).then_some("Only a Tenant Administrator can manage secrets");
+    let why_not = move || access.get().why_not("manage secrets");
     let (for_edit, for_remove) = (secret.clone(), secret);
     view! {
         <li class="secret-card" data-testid="secret-row">
@@ -99,10 +99,10 @@ fn SecretCard(
             </div>
             <div class="secret-card__actions">
                 <button type="button" id=format!("edit-secret-{id}") class="button button--small"
-                    disabled=move || !may_change.get() title=why_not
+                    disabled=move || !access.get().allows() title=why_not
                     on:click=move |_| on_edit.run((for_edit.clone(),))>"Edit Secret"</button>
                 <button type="button" id=format!("remove-secret-{id}") class="button button--small"
-                    disabled=move || !may_change.get() title=why_not
+                    disabled=move || !access.get().allows() title=why_not
                     on:click=move |_| on_remove.run((for_remove.clone(),))>"Remove Secret"</button>
             </div>
         </li>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::auth::rights::WriteAccess;
 use crate::model::ClientKind;
 
 /// The list's toolbar.
@@ -10,7 +11,7 @@ use crate::model::ClientKind;
 pub fn Toolbar(
     #[prop(into)] kind: Signal<ClientKind>,
     #[prop(into)] query: Signal<String>,
-    #[prop(into)] may_change: Signal<bool>,
+    #[prop(into)] access: Signal<WriteAccess>,
     on_kind: Callback<(ClientKind,)>,
     on_search: Callback<(String,)>,
     on_refresh: Callback<()>,
@@ -41,7 +42,7 @@ pub fn Toolbar(
                 on:click=move |_| on_refresh.run(())>
                 "Refresh"
             </button>
-            <AddClientButton may_change on_add id="add-client" />
+            <AddClientButton access on_add id="add-client" />
         </div>
     }
 }
@@ -49,13 +50,14 @@ pub fn Toolbar(
 /// Add Client (disabled, with the reason, for a read-only user).
 #[component]
 pub fn AddClientButton(
-    #[prop(into)] may_change: Signal<bool>,
+    #[prop(into)] access: Signal<WriteAccess>,
     on_add: Callback<()>,
     id: &'static str,
 ) -> impl IntoView {
     view! {
-        <button type="button" id=id class="button button--primary" disabled=move || !may_change.get()
-            title=move || (!may_change.get()).then_some("Only a Tenant Administrator can add clients")
+        <button type="button" id=id class="button button--primary" disabled=move || !access.get().allows()
+            aria-busy=move || (access.get() == WriteAccess::Checking).then_some("true")
+            title=move || access.get().why_not("add clients")
             on:click=move |_| on_add.run(())>
             "Add Client"
         </button>

@@ -105,6 +105,8 @@ pub struct Shared {
     pub tokens: Tokens,
     seed: SeedOptions,
     persister: Option<persist::Persister>,
+    /// Held from a change to its save to its swap into `tenant` (with `--data`).
+    writer: Arc<tokio::sync::Mutex<()>>,
     /// Active fault rules.
     pub faults: faults::Faults,
     latency: Duration,
@@ -165,6 +167,7 @@ impl AppState {
             tokens: config.tokens,
             seed: config.seed,
             persister,
+            writer: Arc::default(),
             faults: faults::Faults::default(),
             latency: config.latency,
             dev_endpoints: config.dev_endpoints,
@@ -196,23 +199,38 @@ impl AppState {
         self.tenant.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Runs a change on the tenant and, with `--data`, saves the result before returning.
+    /// Runs a change on the tenant. With `--data`, the change runs on a copy that is saved
+    /// first and replaces the tenant in memory only once the file is written: when saving
+    /// fails, the answer is 500 and memory keeps the old state. A change that returns `Err` is
+    /// not applied (with `--data`) and not saved.
     pub async fn write<R>(&self, change: impl FnOnce(&mut Tenant) -> ApiResult<R>) -> ApiResult<R> {
-        let (result, snapshot) = {
+        if self.persister.is_none() {
             let mut tenant = self.tenant.write().unwrap_or_else(|e| e.into_inner());
-            let before = tenant.version;
-            let result = change(&mut tenant);
-            let snapshot = match &self.persister {
-                Some(_) if tenant.version != before => {
-                    Some((tenant.version, tenant.to_file_json()))
-                }
-                _ => None,
-            };
-            (result, snapshot)
-        };
-        if let (Some(persister), Some((version, bytes))) = (&self.persister, snapshot) {
-            persister.save(version, bytes).await?;
+            return change(&mut tenant);
         }
+        // One change at a time from copy to save to swap, so none is lost.
+        let writer = self.writer.clone().lock_owned().await;
+        let mut copy = Tenant::clone(&self.read());
+        let before = copy.version;
+        let result = change(&mut copy);
+        if result.is_err() || copy.version == before {
+            return result;
+        }
+        let bytes = copy.to_file_json();
+        let state = self.clone();
+        // In a task of its own, so a caller that goes away mid-save cannot leave the file
+        // ahead of memory.
+        tokio::spawn(async move {
+            let _writer = writer;
+            let Some(persister) = &state.persister else {
+                return Ok(());
+            };
+            persister.save(copy.version, bytes).await?;
+            *state.tenant.write().unwrap_or_else(|e| e.into_inner()) = copy;
+            Ok::<(), ApiError>(())
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("Saving the data file failed: {e}.")))??;
         result
     }
 

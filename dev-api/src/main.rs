@@ -63,8 +63,10 @@ struct Args {
     #[arg(long)]
     dev_endpoints: bool,
     /// Keep the tenant in this JSON file: loaded at start if it exists (otherwise seeded and
-    /// written), and rewritten atomically after every change, before the response is sent.
-    /// Secrets are stored as hashes only.
+    /// written), and rewritten atomically after every change (a new temporary file with a
+    /// random name in the same folder, then a rename) before the change is applied in memory
+    /// and answered; when saving fails the request gets 500 and nothing changes. Secrets are
+    /// stored as hashes only.
     #[arg(long, value_name = "FILE")]
     data: Option<PathBuf>,
     /// Let a browser app on this origin call the API (CORS, with preflight). Repeatable.

@@ -502,3 +502,107 @@ async fn the_spa_fallback_still_works() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn a_failed_save_answers_500_and_leaves_memory_unchanged() {
+    let dir = temp_dir();
+    let file = dir.join("tenant.json");
+    let app = app_with(Config {
+        data_file: Some(file.clone()),
+        dev_endpoints: true,
+        ..Default::default()
+    });
+    // The folder goes away: nothing can be saved any more (even for root, unlike a
+    // read-only folder).
+    std::fs::remove_dir_all(&dir).expect("remove the folder");
+
+    let created = post(&app, &url(CC), ADMIN, cc_body("never saved")).await;
+    let error = expect_error(&created, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(
+        error.reason.contains("could not be saved"),
+        "{}",
+        error.reason
+    );
+    assert_eq!(get(&app, &url(CC), MEMBER).await.total(), 8, "not created");
+    assert!(!names(&app, CC).await.contains(&"never saved".into()));
+
+    let renamed = put(
+        &app,
+        &url(&format!("{HYBRID}/{OPS_DASHBOARD}")),
+        ADMIN,
+        json!({"Name": "Renamed"}),
+    )
+    .await;
+    expect_error(&renamed, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_ne!(
+        get(&app, &url(&format!("{HYBRID}/{OPS_DASHBOARD}")), MEMBER)
+            .await
+            .json()["Name"],
+        "Renamed"
+    );
+    let secrets = url(&format!("{CC}/{PUMP}/Secrets"));
+    expect_error(
+        &post(&app, &secrets, ADMIN, json!({"Expires": false})).await,
+        StatusCode::INTERNAL_SERVER_ERROR,
+    );
+    assert_eq!(head(&app, &secrets, ADMIN).await.total(), 3);
+    expect_error(
+        &delete(&app, &url(&format!("{CC}/{PUMP}")), ADMIN).await,
+        StatusCode::INTERNAL_SERVER_ERROR,
+    );
+    assert_eq!(
+        get(&app, &url(&format!("{CC}/{PUMP}")), MEMBER)
+            .await
+            .status,
+        StatusCode::OK,
+        "not deleted"
+    );
+    delete(&app, &url(&format!("{AUTH_CODE}/{MOBILE_APP}")), ADMIN).await;
+    expect_error(
+        &post(&app, "/_dev/reset", None, json!({})).await,
+        StatusCode::INTERNAL_SERVER_ERROR,
+    );
+
+    // Once the folder is back, changes are saved and applied again.
+    std::fs::create_dir_all(&dir).expect("folder back");
+    let created = post(&app, &url(CC), ADMIN, cc_body("saved")).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+    assert_eq!(get(&app, &url(CC), MEMBER).await.total(), 9);
+    let text = std::fs::read_to_string(&file).expect("saved again");
+    assert!(text.contains("saved") && !text.contains("never saved"));
+    assert!(!text.contains("Renamed"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn concurrent_changes_are_all_saved_and_applied() {
+    let dir = temp_dir();
+    let file = dir.join("tenant.json");
+    let config = || Config {
+        data_file: Some(file.clone()),
+        ..Default::default()
+    };
+    let app = app_with(config());
+    let mut tasks = Vec::new();
+    for n in 0..20 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            post(&app, &url(CC), ADMIN, cc_body(&format!("parallel {n}")))
+                .await
+                .status
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.expect("task"), StatusCode::CREATED);
+    }
+    assert_eq!(get(&app, &url(CC), MEMBER).await.total(), 28);
+    let again = app_with(config());
+    assert_eq!(get(&again, &url(CC), MEMBER).await.total(), 28, "all saved");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() != "tenant.json")
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -433,3 +433,34 @@ async fn every_secret_operation_needs_tenant_administrator() {
     assert_eq!(head(&app, &one, MEMBER).await.status, StatusCode::FORBIDDEN);
     assert_eq!(head(&app, &list, ADMIN).await.total(), 3, "nothing changed");
 }
+
+/// The console's "may this user change things?" probe: HEAD on a client's Secrets collection
+/// checks the permission before the client exists.
+#[tokio::test]
+async fn head_on_secrets_is_the_permission_probe() {
+    let app = app();
+    for (kind, client) in [(CC, PUMP), (HYBRID, OPS_DASHBOARD)] {
+        let unknown = "00000000-0000-4000-8000-000000000000";
+        let admin = head(&app, &secrets(kind, client), ADMIN).await;
+        assert_eq!(admin.status, StatusCode::OK, "{kind}");
+        assert_eq!(admin.total(), 3);
+        assert!(admin.body.is_empty());
+        for target in [client, unknown] {
+            let member = head(&app, &secrets(kind, target), MEMBER).await;
+            assert_eq!(
+                member.status,
+                StatusCode::FORBIDDEN,
+                "{kind} {target}: the permission first"
+            );
+            assert!(member.body.is_empty());
+            assert_eq!(
+                head(&app, &secrets(kind, target), None).await.status,
+                StatusCode::UNAUTHORIZED,
+                "{kind} {target}"
+            );
+        }
+        let missing = head(&app, &secrets(kind, unknown), ADMIN).await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND, "{kind}");
+        assert!(missing.body.is_empty());
+    }
+}

@@ -176,9 +176,14 @@ impl AppState {
                 .iter()
                 .map(|o| cors::normalize_origin(o))
                 .collect(),
-            static_dir: config
-                .static_dir
-                .map(|dir| StaticDir::with_base(dir, &config.base_path)),
+            static_dir: config.static_dir.map(|dir| {
+                let identity = config.sign_in.apart.as_ref();
+                StaticDir::with_base(dir, &config.base_path).with_connect_src(
+                    identity
+                        .map(|apart| apart.identity_origins.clone())
+                        .unwrap_or_default(),
+                )
+            }),
             log_requests: config.log_requests,
             sign_in: config.sign_in,
         })))
@@ -316,22 +321,40 @@ pub fn router_with_state(state: AppState) -> Router {
     if state.dev_endpoints {
         app = app.merge(routes::dev::routes());
     }
-    let identity = oidc::router(
-        oidc::OidcConfig {
-            settings: state.sign_in.clone(),
-            tenant_id: state.tenant_id.clone(),
-        },
-        state.tokens.clone(),
-    );
-    app.fallback(fallback)
+    let identity_apart = state.sign_in.apart.is_some();
+    let app = app
+        .fallback(fallback)
         .layer(middleware::from_fn_with_state(state.clone(), inject_faults))
         .layer(middleware::from_fn_with_state(state.clone(), add_latency))
         .layer(middleware::from_fn(error_bodies))
         .layer(middleware::from_fn(strip_head_bodies))
         .layer(middleware::from_fn_with_state(state.clone(), cors::cors))
         .layer(middleware::from_fn_with_state(state.clone(), log_requests))
-        .with_state(state)
-        .merge(identity)
+        .with_state(state.clone());
+    if identity_apart {
+        app
+    } else {
+        app.merge(identity_router(&state))
+    }
+}
+
+/// The identity server's routes (discovery, `/connect/…`) for `state`: part of
+/// [`router_with_state`] by default; with [`oidc::OidcSettings::apart`] (`--identity-listen`)
+/// serve this router on its own listener (it has the CORS the app needs then).
+pub fn identity_router(state: &AppState) -> Router {
+    oidc::router(
+        oidc::OidcConfig {
+            settings: state.sign_in.clone(),
+            tenant_id: state.tenant_id.clone(),
+            allow_origins: state.allow_origins.clone(),
+        },
+        state.tokens.clone(),
+    )
+}
+
+/// Paths of the identity server, which the main router does not serve when it is apart.
+fn is_identity(path: &str) -> bool {
+    path.starts_with("/connect/") || path == "/.well-known/openid-configuration"
 }
 
 fn is_api(path: &str) -> bool {
@@ -347,6 +370,14 @@ async fn fallback(State(state): State<AppState>, method: Method, uri: Uri) -> Re
              /api/v1/Tenants/{tenantId}/ClientCredentialClients).",
         )
         .into_response();
+    }
+    if state.sign_in.apart.is_some() && is_identity(uri.path()) {
+        return (
+            StatusCode::NOT_FOUND,
+            "The identity server has its own listener here (--identity-listen): see the \
+             `identity server on` line dev-api printed at start.",
+        )
+            .into_response();
     }
     match &state.static_dir {
         Some(dir) => dir.serve(&method, &uri).await,

@@ -32,13 +32,39 @@ struct Args {
     base_path: String,
     /// The client id the development identity server signs in (the console's `clientId` in
     /// config.json). Sign-in: /.well-known/openid-configuration, /connect/authorize (pick a
-    /// demo user: Ada Lovelace, Tenant Administrator; Max Planck, Tenant Member),
-    /// /connect/token (authorization code + PKCE S256), /connect/endsession.
+    /// demo user: Ada Lovelace, Tenant Administrator; Max Planck, Tenant Member; the choice is
+    /// remembered in the HttpOnly session cookie `dev_api_session`, so the next authorize
+    /// request goes straight back with a code unless it says prompt=login, and prompt=none
+    /// without a session returns error=login_required), /connect/token (authorization code +
+    /// PKCE S256), /connect/userinfo, /connect/endsession (ends the session).
     #[arg(long, value_name = "ID", default_value = "clients-console")]
     sign_in_client: String,
     /// Lifetime of the access tokens the identity server issues, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
     token_lifetime: u64,
+    /// Issue opaque access tokens: random strings without dots or claims (no name, no roles),
+    /// as many identity providers do, so the app cannot read the user's rights from the token.
+    /// The API still accepts them (with the signed-in user's role), and /connect/userinfo
+    /// answers for them. The ID token keeps its claims.
+    #[arg(long)]
+    opaque_tokens: bool,
+    /// Keep the user's name out of the tokens: the ID token (and a JWT access token) carries no
+    /// name, given_name, family_name, preferred_username or email, only iss, sub, aud, exp,
+    /// iat and nonce; the name is at the userinfo endpoint (GET or POST /connect/userinfo with
+    /// the access token), as the OpenID Connect default has it. The userinfo endpoint and its
+    /// `userinfo_endpoint` in discovery exist with or without this flag.
+    #[arg(long)]
+    name_at_userinfo: bool,
+    /// Serve the identity server (discovery, /connect/authorize, token, userinfo, endsession)
+    /// on a listener of its own at ADDR (port 0 picks a free port), so the app signs in across
+    /// origins: discovery names this origin as the issuer, the main listener no longer serves
+    /// those routes, redirect URIs and post-logout redirect URIs must be on the main
+    /// listener's origin (http://127.0.0.1:PORT or http://localhost:PORT) or an
+    /// --allow-origin, discovery, token and userinfo answer CORS requests from those origins,
+    /// and the app's Content-Security-Policy (--static) allows this origin in connect-src.
+    /// Prints `dev-api: identity server on http://ADDR` before the final ready line.
+    #[arg(long, value_name = "ADDR")]
+    identity_listen: Option<SocketAddr>,
     /// Accept an extra bearer token NAME for a user called NAME with ROLE: `admin` (or
     /// `tenant-administrator`: may read and change everything, secrets included) or `member`
     /// (or `tenant-member`: may only read clients and roles). Repeatable.
@@ -84,12 +110,32 @@ async fn main() {
     for (token, user) in args.tokens {
         tokens.issue_token(token, user);
     }
+    // Both listeners first: the identity server needs the app's origin, and the other way
+    // round.
+    let listener = bind(args.listen).await;
+    let addr = listener.local_addr().unwrap_or(args.listen);
+    let identity_listener = match args.identity_listen {
+        Some(at) => {
+            let listener = bind(at).await;
+            let addr = listener.local_addr().unwrap_or(at);
+            Some((listener, addr))
+        }
+        None => None,
+    };
     let config = Config {
         static_dir: args.static_dir,
         base_path: args.base_path,
         sign_in: dev_api::oidc::OidcSettings {
             client_id: args.sign_in_client,
             token_lifetime: Duration::from_secs(args.token_lifetime.max(1)),
+            opaque_tokens: args.opaque_tokens,
+            name_at_userinfo: args.name_at_userinfo,
+            apart: identity_listener.as_ref().map(|(_, identity_addr)| {
+                dev_api::oidc::IdentityApart {
+                    app_origins: dev_api::oidc::loopback_origins(addr),
+                    identity_origins: dev_api::oidc::loopback_origins(*identity_addr),
+                }
+            }),
         },
         tenant_id: args.tenant,
         tokens: tokens.clone(),
@@ -122,14 +168,8 @@ async fn main() {
         );
     }
     let app = dev_api::router_with_state(state.clone());
-    let listener = match tokio::net::TcpListener::bind(args.listen).await {
-        Ok(listener) => listener,
-        Err(err) => {
-            eprintln!("dev-api: cannot listen on {}: {err}", args.listen);
-            std::process::exit(1);
-        }
-    };
-    let addr = listener.local_addr().unwrap_or(args.listen);
+    let identity = identity_listener
+        .map(|(listener, addr)| (listener, addr, dev_api::identity_router(&state)));
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
@@ -156,6 +196,10 @@ async fn main() {
             "dev-api: test endpoints /_dev/faults and /_dev/reset are on"
         );
     }
+    if let Some((_, identity_addr, _)) = &identity {
+        let _ = writeln!(out, "dev-api: identity server on http://{identity_addr}");
+    }
+    // The ready line: tools wait for it, so it stays last.
     let _ = writeln!(out, "dev-api listening on http://{addr}");
     let _ = out.flush();
     drop(out);
@@ -165,10 +209,23 @@ async fn main() {
         wait_for_signal().await;
         let _ = stop_tx.send(true);
     });
-    let mut graceful_rx = stop_rx.clone();
-    let serve = axum::serve(listener, app).with_graceful_shutdown(async move {
-        let _ = graceful_rx.wait_for(|stop| *stop).await;
-    });
+    let graceful = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+    };
+    let serve = axum::serve(listener, app).with_graceful_shutdown(graceful(stop_rx.clone()));
+    let serve_identity = {
+        let stop = stop_rx.clone();
+        async move {
+            match identity {
+                Some((listener, _, router)) => {
+                    axum::serve(listener, router)
+                        .with_graceful_shutdown(graceful(stop))
+                        .await
+                }
+                None => std::future::pending().await,
+            }
+        }
+    };
     // Requests held by a `hang` fault would keep a graceful shutdown waiting: give open
     // requests two seconds, then exit anyway.
     let deadline = async move {
@@ -182,9 +239,26 @@ async fn main() {
                 std::process::exit(1);
             }
         }
+        result = serve_identity => {
+            if let Err(err) = result {
+                eprintln!("dev-api: identity server: {err}");
+                std::process::exit(1);
+            }
+        }
         _ = deadline => {}
     }
     eprintln!("dev-api: stopped");
+}
+
+/// A listener on `addr`, or exit with a message.
+async fn bind(addr: SocketAddr) -> tokio::net::TcpListener {
+    match tokio::net::TcpListener::bind(addr).await {
+        Ok(listener) => listener,
+        Err(err) => {
+            eprintln!("dev-api: cannot listen on {addr}: {err}");
+            std::process::exit(1);
+        }
+    }
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.

@@ -21,6 +21,18 @@ pub const CONTENT_SECURITY_POLICY: &str =
 style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; \
 frame-ancestors 'none'; object-src 'none'";
 
+/// [`CONTENT_SECURITY_POLICY`] with `extra` origins in `connect-src` (the identity server's,
+/// when it has its own listener: the app fetches discovery, token and userinfo from it).
+pub fn content_security_policy(extra: &[String]) -> String {
+    if extra.is_empty() {
+        return CONTENT_SECURITY_POLICY.to_owned();
+    }
+    CONTENT_SECURITY_POLICY.replace(
+        "connect-src 'self';",
+        &format!("connect-src 'self' {};", extra.join(" ")),
+    )
+}
+
 /// The folder with the built app.
 #[derive(Clone, Debug)]
 pub struct StaticDir {
@@ -28,6 +40,8 @@ pub struct StaticDir {
     /// The path the app is hosted under: `/`, or e.g. `/admin/` for a build with
     /// `--public-url /admin/`.
     base: String,
+    /// The Content-Security-Policy of every file.
+    csp: HeaderValue,
 }
 
 impl StaticDir {
@@ -46,7 +60,20 @@ impl StaticDir {
         Self {
             root: root.into(),
             base,
+            csp: HeaderValue::from_static(CONTENT_SECURITY_POLICY),
         }
+    }
+
+    /// Also allows these origins in the policy's `connect-src`.
+    pub fn with_connect_src(mut self, origins: Vec<String>) -> Self {
+        let origins: Vec<String> = origins
+            .into_iter()
+            .filter(|o| HeaderValue::from_str(o).is_ok() && !o.contains([';', ' ', ',']))
+            .collect();
+        if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&origins)) {
+            self.csp = csp;
+        }
+        self
     }
 
     /// Answers a GET or HEAD for `uri` from the folder, falling back to `index.html`.
@@ -91,10 +118,7 @@ impl StaticDir {
                 headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(name)));
                 headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control(name)));
                 headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-                headers.insert(
-                    header::CONTENT_SECURITY_POLICY,
-                    HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-                );
+                headers.insert(header::CONTENT_SECURITY_POLICY, self.csp.clone());
                 response
             }
             Err(_) => (

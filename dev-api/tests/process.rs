@@ -19,6 +19,8 @@ const TENANT: &str = dev_api::DEFAULT_TENANT_ID;
 struct Server {
     child: Child,
     addr: SocketAddr,
+    /// What it printed up to and including the ready line.
+    banner: Vec<String>,
 }
 
 impl Server {
@@ -33,11 +35,13 @@ impl Server {
             .expect("start dev-api");
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
+        let mut banner = Vec::new();
         let addr = loop {
             let line = lines
                 .next()
                 .expect("dev-api exited before it was ready")
                 .expect("stdout line");
+            banner.push(line.clone());
             if let Some(at) = line.find("listening on http://") {
                 break line[at + "listening on http://".len()..]
                     .trim()
@@ -46,7 +50,11 @@ impl Server {
             }
         };
         std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
-        Self { child, addr }
+        Self {
+            child,
+            addr,
+            banner,
+        }
     }
 
     fn signal(&self, signal: &str) {
@@ -128,6 +136,9 @@ fn help_documents_every_flag() {
         "--dev-endpoints",
         "--data",
         "--allow-origin",
+        "--opaque-tokens",
+        "--name-at-userinfo",
+        "--identity-listen",
     ] {
         assert!(
             help.contains(flag),
@@ -135,6 +146,70 @@ fn help_documents_every_flag() {
         );
     }
     assert!(help.contains("127.0.0.1:8080"));
+}
+
+#[test]
+fn identity_listen_serves_sign_in_on_its_own_port_and_says_so_before_the_ready_line() {
+    let server = Server::start(&["--identity-listen", "127.0.0.1:0", "--quiet"]);
+    let last = server.banner.last().expect("a ready line");
+    assert!(
+        last.starts_with("dev-api listening on http://"),
+        "the ready line stays last: {:?}",
+        server.banner
+    );
+    let identity_line = server
+        .banner
+        .iter()
+        .find_map(|l| l.strip_prefix("dev-api: identity server on http://"))
+        .unwrap_or_else(|| panic!("no identity line: {:?}", server.banner));
+    assert!(
+        !identity_line.contains("listening on"),
+        "tools that look for `listening on` find the app"
+    );
+    let identity: SocketAddr = identity_line.trim().parse().expect("address");
+    assert_ne!(identity.port(), server.addr.port());
+
+    let (status, body) = http(
+        identity,
+        "GET",
+        "/.well-known/openid-configuration",
+        None,
+        None,
+    )
+    .expect("discovery");
+    assert_eq!(status, 200, "{body}");
+    let doc: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(doc["issuer"], format!("http://{identity}"));
+    assert_eq!(
+        doc["userinfo_endpoint"],
+        format!("http://{identity}/connect/userinfo")
+    );
+    let (status, _) = http(
+        server.addr,
+        "GET",
+        "/.well-known/openid-configuration",
+        None,
+        None,
+    )
+    .expect("app");
+    assert_eq!(status, 404, "the app listener does not serve discovery");
+    let (status, _) = http(server.addr, "GET", &api("Roles"), Some("member"), None).expect("api");
+    assert_eq!(status, 200);
+    // The chooser accepts a redirect URI on the app listener's port.
+    let challenge = dev_api::oidc::pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+    let authorize = |redirect: &str| {
+        format!(
+            "/connect/authorize?response_type=code&client_id=clients-console&redirect_uri={}\
+             &scope=openid&code_challenge={challenge}&code_challenge_method=S256",
+            redirect.replace(':', "%3A").replace('/', "%2F")
+        )
+    };
+    let app_redirect = format!("http://localhost:{}/auth/callback", server.addr.port());
+    let (status, _) = http(identity, "GET", &authorize(&app_redirect), None, None).expect("page");
+    assert_eq!(status, 200);
+    let own = format!("http://{identity}/auth/callback");
+    let (status, _) = http(identity, "GET", &authorize(&own), None, None).expect("page");
+    assert_eq!(status, 400);
 }
 
 #[test]

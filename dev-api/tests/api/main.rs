@@ -6,6 +6,7 @@ mod auth_and_errors;
 mod clients;
 mod conformance;
 mod cors_faults_persistence;
+mod identity_apart;
 mod roles;
 mod secrets;
 mod sign_in;

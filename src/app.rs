@@ -33,9 +33,20 @@ async fn boot() -> Result<Session, Boot> {
     }
     let discovery = browser::discover(&config).await.map_err(Boot::SignIn)?;
     if browser::on_callback_path() {
-        let (signed_in, return_to) = browser::complete_redirect_sign_in(&config, &discovery)
-            .await
-            .map_err(Boot::SignIn)?;
+        let (signed_in, return_to) =
+            match browser::complete_redirect_sign_in(&config, &discovery).await {
+                Ok(done) => done,
+                // An answer to no request of this tab: Back to the identity server, whose
+                // session sent a fresh code for an old request. Its code is never exchanged;
+                // sign-in starts over, to the console's home page.
+                Err(SignInError::NothingPending) => {
+                    browser::redirect_to_sign_in(&config, &discovery, browser::base_path())
+                        .await
+                        .map_err(Boot::SignIn)?;
+                    return Err(Boot::Redirecting);
+                }
+                Err(err) => return Err(Boot::SignIn(err)),
+            };
         // Back to where the user was going; the code and state leave the address bar and history.
         browser::replace_url(&return_to);
         return Ok(Session::new(config, Some(discovery), signed_in));

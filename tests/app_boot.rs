@@ -19,10 +19,23 @@ fn session_storage() -> web_sys::Storage {
         .unwrap()
 }
 
+/// The claims of a good ID token for the sign-in `leave_pending` prepared.
+fn good_id_claims() -> serde_json::Value {
+    serde_json::json!({
+        "iss": location().origin().unwrap(), "sub": "ada", "aud": "clients-console",
+        "exp": 4102444800_i64, "iat": 1_700_000_000, "name": "Ada Lovelace", "nonce": "N0nce"
+    })
+}
+
 /// config.json, discovery, the token endpoint and an empty tenant.
 fn identity_and_api(config: &str) -> String {
-    let claims = r#"{"name":"Ada Lovelace","role":["Tenant Member","Tenant Administrator"],"exp":4102444800}"#;
-    let id_claims = r#"{"name":"Ada Lovelace","nonce":"N0nce"}"#;
+    identity_and_api_with(config, &good_id_claims())
+}
+
+/// The same, with an ID token of these claims.
+fn identity_and_api_with(config: &str, id_claims: &serde_json::Value) -> String {
+    let claims = r#"{"role":["Tenant Member","Tenant Administrator"],"exp":4102444800}"#;
+    let id_claims = &id_claims.to_string();
     let b64 = |s: &str| clients_console::auth::pkce::base64url_encode(s.as_bytes());
     let access = format!("{}.{}.", b64(r#"{"alg":"none"}"#), b64(claims));
     let id_token = format!("{}.{}.", b64(r#"{"alg":"none"}"#), b64(id_claims));
@@ -113,6 +126,69 @@ async fn a_tampered_state_is_refused_and_no_token_is_requested() {
     );
     assert_eq!(requests_to("GET", "/api/"), 0);
     assert_eq!(session_storage().get_item(PENDING_KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn an_id_token_that_fails_a_check_stops_sign_in_with_the_reason_and_keeps_nothing() {
+    let mut foreign = good_id_claims();
+    foreign["iss"] = serde_json::json!("https://evil.example.com");
+    let mut for_another_app = good_id_claims();
+    for_another_app["aud"] = serde_json::json!(["another-app"]);
+    let mut replayed = good_id_claims();
+    replayed["nonce"] = serde_json::json!("an-older-sign-in");
+    for (claims, said) in [
+        (foreign, "issued by \"https://evil.example.com\""),
+        (
+            for_another_app,
+            "audience does not include the client id \"clients-console\"",
+        ),
+        (replayed, "nonce mismatch"),
+    ] {
+        stub_api(&identity_and_api_with(CONFIG, &claims));
+        leave_pending("St4te", "/security/clients");
+        go_to("/auth/callback?code=c0de&state=St4te");
+        let app = mount(clients_console::App);
+        wait_until("the refusal", || {
+            text_of(&app.root, "h1").as_deref() == Some("Sign-in did not complete")
+        })
+        .await;
+        let alert = text_of(&app.root, "[role=alert]").unwrap();
+        assert!(alert.contains(said), "{alert}");
+        assert_eq!(text_of(&app.root, "[data-testid=user-name]"), None);
+        assert_eq!(requests_to("GET", "/api/"), 0, "no API call with the token");
+        assert_eq!(requests_to("HEAD", "/api/"), 0);
+        assert_eq!(session_storage().get_item(PENDING_KEY).unwrap(), None);
+        drop(app);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn without_a_name_in_the_id_token_the_name_comes_from_userinfo() {
+    let mut nameless = good_id_claims();
+    nameless.as_object_mut().unwrap().remove("name");
+    let routes = identity_and_api_with(CONFIG, &nameless)
+        .replace(
+            r#""end_session_endpoint": location.origin + "/connect/endsession" }"#,
+            r#""end_session_endpoint": location.origin + "/connect/endsession", "userinfo_endpoint": location.origin + "/connect/userinfo" }"#,
+        )
+        .replacen(
+            "[",
+            r#"[ { "path": "/connect/userinfo", "body": { "sub": "ada", "given_name": "Ada", "family_name": "Lovelace" } },"#,
+            1,
+        );
+    stub_api(&routes);
+    leave_pending("St4te", "/security/clients");
+    go_to("/auth/callback?code=c0de&state=St4te");
+    let app = mount(clients_console::App);
+    wait_until("the console", || {
+        text_of(&app.root, "[data-testid=user-name]").is_some()
+    })
+    .await;
+    assert_eq!(
+        text_of(&app.root, "[data-testid=user-name]").as_deref(),
+        Some("Ada Lovelace")
+    );
+    assert_eq!(requests_to("GET", "/connect/userinfo"), 1);
 }
 
 #[wasm_bindgen_test]

@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 use axum::{
     body::Body,
-    http::{header, HeaderValue, Method, StatusCode, Uri},
+    http::{header, HeaderName, HeaderValue, Method, StatusCode, Uri},
     response::{IntoResponse, Response},
 };
 
@@ -32,6 +32,9 @@ pub fn content_security_policy(extra: &[String]) -> String {
         &format!("connect-src 'self' {};", extra.join(" ")),
     )
 }
+
+/// The app's sign-in callback, below its base path.
+const CALLBACK_PATH: &str = "auth/callback";
 
 /// The folder with the built app.
 #[derive(Clone, Debug)]
@@ -119,6 +122,17 @@ impl StaticDir {
                 headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control(name)));
                 headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
                 headers.insert(header::CONTENT_SECURITY_POLICY, self.csp.clone());
+                // The headers the README asks a CDN to add, so every test runs under them.
+                headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+                // Not on the sign-in callback: in the re-authentication pop-up, a page with an
+                // opener policy after the identity server's page (which has none) would cut
+                // the pop-up from the console, and it could not hand back its answer.
+                if path != CALLBACK_PATH {
+                    headers.insert(
+                        HeaderName::from_static("cross-origin-opener-policy"),
+                        HeaderValue::from_static("same-origin-allow-popups"),
+                    );
+                }
                 response
             }
             Err(_) => (

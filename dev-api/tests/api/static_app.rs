@@ -34,6 +34,19 @@ async fn deep_links_get_index_html_under_the_csp_and_wasm_its_type() {
         csp.contains("script-src 'self' 'wasm-unsafe-eval'") && !csp.contains("unsafe-inline"),
         "{csp}"
     );
+    // The headers the README asks a CDN to add.
+    assert_eq!(
+        page.header("referrer-policy").as_deref(),
+        Some("no-referrer")
+    );
+    assert_eq!(
+        page.header("cross-origin-opener-policy").as_deref(),
+        Some("same-origin-allow-popups")
+    );
+    assert_eq!(
+        page.header("x-content-type-options").as_deref(),
+        Some("nosniff")
+    );
     let wasm = call(Method::GET, "/clients-console-0123456789abcdef_bg.wasm")
         .send(&app)
         .await;

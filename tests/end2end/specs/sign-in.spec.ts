@@ -32,11 +32,17 @@ test('a signed-out admin opening a deep link signs in and lands on that exact pa
   expect(await page.evaluate((key) => sessionStorage.getItem(key), PENDING_KEY)).toBeNull();
   await expectAccessible(page, 'the hybrid list, signed in as a Tenant Administrator');
 
-  // Back leaves the console for the sign-in page; it never replays the callback with its code.
+  // Back goes to the identity server, whose session answers the old request with a fresh code:
+  // the console never exchanges an answer to a request it no longer has; it signs in anew and
+  // ends on its home page, with no code in the address bar.
+  const exchanged: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/connect/token')) exchanged.push(r.postData() ?? '');
+  });
   await page.goBack();
-  await page.waitForLoadState();
-  expect(page.url()).not.toContain('/auth/callback');
-  expect(page.url()).not.toMatch(/[?&]code=/);
+  await expect(page).toHaveURL(new URL('security/clients', baseURL).href);
+  await expect(page.getByTestId('user-name')).toHaveText(ADA.name);
+  expect(exchanged, 'one exchange, for the new request only').toHaveLength(1);
 });
 
 test('a signed-out member lands on the deep link read-only, with the reason shown', async ({ page, baseURL }) => {
@@ -109,4 +115,35 @@ test('a sign-in response with a tampered state is refused and no token reaches t
   expect(authorizedApiCalls, 'API calls with a token').toEqual([]);
   expect(await page.evaluate((key) => sessionStorage.getItem(key), PENDING_KEY)).toBeNull();
   await expectAccessible(page, 'the sign-in error page');
+});
+
+test('a reload, and a second tab, sign in again without the chooser; Sign out ends that', async ({ page, baseURL, context }) => {
+  // How often dev-api's chooser (the page with the demo users) was shown.
+  let choosers = 0;
+  context.on('response', (r) => {
+    if (r.url().includes('/connect/authorize?') && r.request().method() === 'GET' && r.status() === 200) choosers += 1;
+  });
+  const wanted = new URL('security/clients?type=authorization-code', baseURL).href;
+  await page.goto(wanted);
+  await signInAs(page, ADA);
+  await expect(page).toHaveURL(wanted);
+  await expect(page.getByTestId('user-name')).toHaveText(ADA.name);
+  expect(choosers).toBe(1);
+
+  // The token lives in memory only: a reload signs in again, through the provider's session.
+  await page.reload();
+  await expect(page).toHaveURL(wanted);
+  await expect(page.getByTestId('user-name')).toHaveText(ADA.name);
+  await expect(page.getByTestId('client-type')).toHaveValue('authorization-code');
+  const second = await context.newPage();
+  await second.goto(new URL('security/clients?type=hybrid', baseURL).href);
+  await expect(second.getByTestId('user-name')).toHaveText(ADA.name);
+  await expect(rowNames(second).first()).toBeVisible();
+  await second.close();
+  expect(choosers, 'the chooser was not shown again').toBe(1);
+
+  // Sign out ends the provider's session too: back at the console, the chooser asks again.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to CONNECT data services' })).toBeVisible();
+  expect(choosers).toBe(2);
 });

@@ -28,10 +28,10 @@ test('under /admin/, a deep link survives sign-in and a reload', async ({ page, 
   const screen = page.url();
 
   // Reload: the server answers the deep link with the app; the token was in memory only, so the
-  // identity server asks again, and the console comes back to exactly that screen.
+  // console signs in again (the identity server's session answers without asking) and comes
+  // back to exactly that screen.
   const reloaded = await page.reload();
   expect(reloaded?.status(), 'the deep link under /admin/ is served').toBe(200);
-  await signInAs(page, ADA);
   await expect(page).toHaveURL(screen);
   await expect(page.getByTestId('client-type')).toHaveValue('hybrid');
   await expect(page.getByTestId('details-pane').locator('#pane-title')).toHaveText('Operations dashboard');

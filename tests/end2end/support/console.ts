@@ -5,6 +5,7 @@ import { test as base, expect, type Page, type Response } from '@playwright/test
 import AxeBuilder from '@axe-core/playwright';
 
 export { expect };
+export type { Page };
 
 /** The demo users on dev-api's sign-in page. */
 export const ADA = { button: /Ada Lovelace/, name: 'Ada Lovelace', role: 'Tenant Administrator' };

@@ -121,6 +121,20 @@ fn run_all(tally: &mut Tally) -> XResult<()> {
         tally,
     )?;
     end_to_end(tally)?;
+    // Proves `cargo xtask bench` runs end to end (table and target/bench.json) on the dist/
+    // the end-to-end step built, with small sizes; it asserts no timing.
+    check_fn("bench smoke run (small sizes, no timing asserted)", || {
+        let dev_api = crate::serve::build_dev_api()?;
+        crate::bench::smoke(&dev_api)
+    })?;
+    Ok(())
+}
+
+fn check_fn(what: &str, f: impl FnOnce() -> XResult<()>) -> XResult<()> {
+    println!("==> {what}");
+    let started = Instant::now();
+    f().map_err(|e| format!("{what} failed: {e}"))?;
+    println!("  ok  {what} ({:.0} s)", started.elapsed().as_secs_f64());
     Ok(())
 }
 

@@ -20,7 +20,11 @@ usage: cargo xtask <command>
   test                       install what is missing, run every check (what CI runs)
   e2e                        only the end-to-end step of `test`: build the app for / and /admin/,
                              serve both with dev-api, run the Playwright suite (tests/end2end/)
-  bench                      run the benchmarks and print their figures";
+  bench [--smoke] [--micro]  build the app, measure it in headless Chromium (first-load bytes,
+                             100 clients visible beside a static page, 50 000 clients: load,
+                             keystrokes, rows, memory) and print one table (also written to
+                             target/bench.json); --smoke: small sizes, reuses dist/;
+                             --micro: also the native model and dev-api micro-benchmarks";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -43,10 +43,57 @@ pub fn local_to_utc<Tz: TimeZone>(local: NaiveDateTime, tz: &Tz) -> Option<DateT
 /// Parses the value of an `<input type="datetime-local">` (`YYYY-MM-DDTHH:MM`, optionally with
 /// seconds).
 pub fn parse_datetime_local(value: &str) -> Option<NaiveDateTime> {
-    let value = value.trim();
-    NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
-        .ok()
+    parse_iso_datetime(value.trim(), false)
+}
+
+/// Parses `YYYY-MM-DDTHH:MM`, then `:SS` (optional unless `seconds`), then (only after
+/// seconds, and only if `seconds`) an optional fraction `.` + 1–9 digits: what chrono's
+/// `%Y-%m-%dT%H:%M[:%S[%.f]]` reads from canonical text, without chrono's format machinery
+/// (about 20 KB of wasm). Fields have exactly their canonical number of digits.
+pub(crate) fn parse_iso_datetime(text: &str, seconds: bool) -> Option<NaiveDateTime> {
+    let b = text.as_bytes();
+    let num = |from: usize, len: usize| -> Option<u32> {
+        let digits = b.get(from..from + len)?;
+        digits.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let sep = |at: usize, c: u8| (b.get(at) == Some(&c)).then_some(());
+    let year = num(0, 4)?;
+    sep(4, b'-')?;
+    let month = num(5, 2)?;
+    sep(7, b'-')?;
+    let day = num(8, 2)?;
+    sep(10, b'T')?;
+    let hour = num(11, 2)?;
+    sep(13, b':')?;
+    let minute = num(14, 2)?;
+    let (second, nano, end) = if b.len() > 16 || seconds {
+        sep(16, b':')?;
+        let second = num(17, 2)?;
+        match b.get(19) {
+            Some(b'.') if seconds => {
+                let fraction = &b[20..];
+                if fraction.is_empty() || !fraction.iter().all(u8::is_ascii_digit) {
+                    return None;
+                }
+                let nano = fraction
+                    .iter()
+                    .chain(std::iter::repeat(&b'0'))
+                    .take(9)
+                    .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+                (second, nano, b.len())
+            }
+            _ => (second, 0, 19),
+        }
+    } else {
+        (0, 0, 16)
+    };
+    if b.len() != end {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?
+        .and_hms_nano_opt(hour, minute, second, nano)
 }
 
 /// Formats an instant for an `<input type="datetime-local">` in the time zone `tz`
@@ -55,7 +102,15 @@ pub fn to_datetime_local<Tz: TimeZone>(at: DateTime<Utc>, tz: &Tz) -> String
 where
     Tz::Offset: std::fmt::Display,
 {
-    at.with_timezone(tz).format("%Y-%m-%dT%H:%M").to_string()
+    let local = at.with_timezone(tz);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute()
+    )
 }
 
 #[cfg(test)]
@@ -125,5 +180,44 @@ mod tests {
         assert_eq!(to_datetime_local(utc, &tz), "2027-11-26T17:18");
         assert!(parse_datetime_local("2027-11-26T17:18:30").is_some());
         assert!(parse_datetime_local("tomorrow").is_none());
+    }
+
+    #[test]
+    fn iso_datetimes_parse_like_chrono_formats() {
+        let chrono = |text: &str, format: &str| NaiveDateTime::parse_from_str(text, format).ok();
+        for text in [
+            "2027-11-26T17:18",
+            "2027-11-26T17:18:30",
+            "2024-02-29T00:00",
+            "2023-02-29T00:00",
+            "2027-13-01T00:00",
+            "2027-11-26T24:00",
+            "2027-11-26T17:18:",
+            "2027-11-26T17:18:30.5",
+            "2027-11-26 17:18",
+            "2027-11-26T17:18Z",
+            "tomorrow",
+            "",
+        ] {
+            let expected =
+                chrono(text, "%Y-%m-%dT%H:%M").or_else(|| chrono(text, "%Y-%m-%dT%H:%M:%S"));
+            assert_eq!(parse_datetime_local(text), expected, "{text:?}");
+        }
+        for text in [
+            "2027-11-26T17:18:30",
+            "2027-11-26T17:18:30.1",
+            "2027-11-26T17:18:30.123456789",
+            "2027-11-26T17:18:30.",
+            "2027-11-26T17:18:30.12x",
+            "2027-11-26T17:18",
+            "2027-11-26T17:18:61",
+            "2027-11-26T17:18:30Z",
+        ] {
+            assert_eq!(
+                parse_iso_datetime(text, true),
+                chrono(text, "%Y-%m-%dT%H:%M:%S%.f"),
+                "{text:?}"
+            );
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Words for durations and times, as the UI shows them.
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, TimeZone, Timelike, Utc};
 
 fn plural(count: i64, unit: &str) -> String {
     if count == 1 {
@@ -75,7 +75,18 @@ pub fn format_datetime<Tz: TimeZone>(at: DateTime<Utc>, tz: &Tz) -> String
 where
     Tz::Offset: std::fmt::Display,
 {
-    at.with_timezone(tz).format("%-d %b %Y, %H:%M").to_string()
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let local = at.with_timezone(tz);
+    let month = MONTHS.get(local.month0() as usize).copied().unwrap_or("");
+    format!(
+        "{} {month} {}, {:02}:{:02}",
+        local.day(),
+        local.year(),
+        local.hour(),
+        local.minute()
+    )
 }
 
 #[cfg(test)]
@@ -133,5 +144,22 @@ mod tests {
         let at = Utc.with_ymd_and_hms(2027, 11, 26, 16, 18, 0).unwrap();
         let tz = FixedOffset::east_opt(3600).unwrap();
         assert_eq!(format_datetime(at, &tz), "26 Nov 2027, 17:18");
+        // The same text as chrono's "%-d %b %Y, %H:%M" (which the wasm no longer carries).
+        for (y, mo, d, h, mi) in [
+            (2026, 1, 5, 0, 7),
+            (2027, 12, 31, 23, 59),
+            (2028, 2, 29, 9, 0),
+        ] {
+            let at = Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap();
+            for tz in [
+                FixedOffset::east_opt(0).unwrap(),
+                FixedOffset::west_opt(5 * 3600 + 1800).unwrap(),
+            ] {
+                assert_eq!(
+                    format_datetime(at, &tz),
+                    at.with_timezone(&tz).format("%-d %b %Y, %H:%M").to_string()
+                );
+            }
+        }
     }
 }

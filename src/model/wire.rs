@@ -4,7 +4,7 @@
 //! names are PascalCase on the wire, unknown fields are ignored, and `None` fields are left out
 //! when a body is written, so a PUT body holds only what should change.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
@@ -30,9 +30,7 @@ pub fn parse_api_datetime(text: &str) -> Option<DateTime<Utc>> {
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Some(at.with_timezone(&Utc));
     }
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
-        .ok()
-        .map(|naive| naive.and_utc())
+    super::expiry::parse_iso_datetime(text, true).map(|naive| naive.and_utc())
 }
 
 /// `$given` if there is one, else `$default`: a field's own doc, else the shared one.

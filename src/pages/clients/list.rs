@@ -296,8 +296,9 @@ pub fn ClientTable(
         let items_now = items.get();
         let sel = selected.get();
         let cursor_now = cursor.get();
-        let top_pad = first as f64 * ROW_HEIGHT;
-        let bottom_pad = (rows_now.len() - last) as f64 * ROW_HEIGHT;
+        // Whole pixels: integer formatting (no f64 Display in the wasm).
+        let top_pad = first * ROW_HEIGHT as usize;
+        let bottom_pad = (rows_now.len() - last) * ROW_HEIGHT as usize;
         let names = role_names.read();
         let rendered = rows_now[first..last]
             .iter()

@@ -113,13 +113,13 @@ fn ConfigProblem(err: ConfigError) -> impl IntoView {
 #[component]
 fn FullPage(title: &'static str, children: Children) -> impl IntoView {
     view! {
-        <div class="full-page">
+        <main class="full-page">
             <section class="full-page__card" aria-labelledby="full-page-title">
                 <p class="full-page__product">"CONNECT data services · Clients"</p>
                 <h1 id="full-page-title">{title}</h1>
                 {children()}
             </section>
-        </div>
+        </main>
     }
 }
 

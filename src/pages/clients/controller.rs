@@ -506,12 +506,18 @@ impl PageState {
     /// Opens `dialog`; focus goes back to `return_to` (the first of these element ids that
     /// still exists) when it closes.
     pub fn open_dialog(&self, dialog: Dialog, return_to: &[&str]) {
-        self.return_focus
-            .set_value(return_to.iter().map(|s| s.to_string()).collect());
+        self.return_focus_to(return_to);
         self.form_errors.set(ValidationErrors::default());
         self.finding.set(None);
         self.asking_discard.set(false);
         self.dialog.set(Some(dialog));
+    }
+
+    /// Where the focus goes when the open dialog closes, instead of its opener (when a write
+    /// removed the opener).
+    pub fn return_focus_to(&self, ids: &[&str]) {
+        self.return_focus
+            .set_value(ids.iter().map(|s| s.to_string()).collect());
     }
 
     pub fn close_dialog(&self) {
@@ -656,7 +662,8 @@ impl Controller {
         self.writes.remove.clear();
         self.state.open_dialog(
             Dialog::RemoveClient(client.clone()),
-            &["more-options", "client-list"],
+            // When the removed client was the only match of a search, there is no list: Search.
+            &["more-options", "client-list", "client-search"],
         );
     }
 

@@ -400,6 +400,7 @@ async fn secret_done(
     match result {
         Ok(()) => {}
         Err(ApiError::NotFound(_)) => {
+            s.return_focus_to(&["add-secret", "pane-panel"]);
             s.close_dialog();
             s.refresh_secrets();
             s.say("That secret was already removed, by someone else or in another window.");
@@ -434,6 +435,11 @@ async fn secret_done(
             }
         }
         Err(error) => return Err(error),
+    }
+    if removing {
+        // The secret's own buttons go with it (the list is read again after the dialog has
+        // closed): the focus goes to Add Secret, not to a button about to disappear.
+        s.return_focus_to(&["add-secret", "pane-panel"]);
     }
     s.close_dialog();
     s.refresh_secrets();

@@ -19,6 +19,8 @@ const withSlash = (url: string) => url.replace(/\/*$/, '/');
 
 export default defineConfig({
   testDir: 'specs',
+  // Screenshots of each task's end state and the axe report go to target/end2end/.
+  globalSetup: './support/global-setup.ts',
   outputDir: 'test-results',
   workers: 1,
   retries: 0,

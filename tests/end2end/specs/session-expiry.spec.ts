@@ -60,6 +60,7 @@ test('a 401 while saving asks to sign in again in a pop-up and keeps the open fo
 });
 
 test('another user signing in through the pop-up is named, and nothing is sent until the user decides', async ({ page, context }) => {
+  test.slow(); // three sign-ins and two pop-ups
   await page.goto('security/clients?type=hybrid');
   await signInAs(page, ADA);
   await expect(rowNames(page).first()).toBeVisible();

@@ -3,6 +3,7 @@
 // the accessibility check.
 import { test as base, expect, type Page, type Response } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { appendFileSync, mkdirSync } from 'node:fs';
 
 export { expect };
 export type { Page };
@@ -82,17 +83,44 @@ export function rowNames(page: Page) {
   return page.locator('.client-row .client-row__name');
 }
 
-/** Fails on any serious or critical axe violation on what the page shows now. */
-export async function expectAccessible(page: Page, state: string) {
+/** What axe found on one screen in one colour scheme, for the report. */
+export interface AxeRecord {
+  state: string;
+  scheme: 'light' | 'dark';
+  violations: string[];
+}
+
+/** Where each axe run is recorded, one JSON line per screen and scheme (the report). */
+export const AXE_REPORT = 'target/end2end/axe.jsonl';
+
+function record(entry: AxeRecord) {
+  mkdirSync('target/end2end', { recursive: true });
+  appendFileSync(AXE_REPORT, JSON.stringify(entry) + '\n');
+}
+
+async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact}: ${v.id} (${v.help}) at ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
-  expect(bad, `serious or critical accessibility violations on ${state}`).toEqual([]);
+  return results.violations.map(
+    (v) =>
+      `${v.impact}: ${v.id} (${v.help}) at ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
+}
+
+/**
+ * Runs axe on what the page shows now, in light and in dark colour scheme, and fails on any
+ * violation of any impact. No rule is disabled.
+ */
+export async function expectAccessible(page: Page, state: string) {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const list = await violations(page);
+    record({ state, scheme, violations: list });
+    found.push(...list.map((v) => `${scheme}: ${v}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(found, `accessibility violations on ${state}`).toEqual([]);
 }

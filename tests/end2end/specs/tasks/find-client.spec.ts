@@ -1,0 +1,33 @@
+// Task: choose the Client Type and find a client — for each type.
+import { test, expect, rowNames, expectAccessible } from '../../support/console';
+import { KINDS, freshTenant, openClients, openClient, pane, endState } from '../../support/tasks';
+
+test.beforeEach(async ({ request }) => freshTenant(request));
+
+for (const kind of KINDS) {
+  test(`${kind.label}: choose the type, search, open the client's Details`, async ({ page }) => {
+    await openClients(page, kind);
+    await expect(page.getByLabel('Client Type')).toHaveValue(kind.slug);
+    await expectAccessible(page, `the ${kind.label} list`);
+
+    // Part of the name, in other case, finds it.
+    await page.getByLabel('Search').fill(kind.sample.slice(0, 8).toUpperCase());
+    await expect(rowNames(page).filter({ hasText: kind.sample })).toHaveCount(1);
+    await openClient(page, kind.sample);
+    const details = pane(page).getByTestId('details-fields');
+    await expect(details).toContainText(kind.sample);
+    await expect(details).toContainText(kind.label);
+    await expect(pane(page).getByRole('tab', { name: 'Secrets' })).toHaveCount(kind.secrets ? 1 : 0);
+    await expect(page).toHaveURL(/sel=/);
+    await expectAccessible(page, `the Details pane of a ${kind.label} client`);
+
+    // Nothing matches: the list says so and offers a way back.
+    await page.getByLabel('Search').fill('no client is called this');
+    await expect(rowNames(page)).toHaveCount(0);
+    await expect(page.getByText('No clients match your search')).toBeVisible();
+    await expectAccessible(page, `a search with no match (${kind.label})`);
+    await page.getByLabel('Search').fill(kind.sample);
+    await expect(rowNames(page)).toHaveText([kind.sample]);
+    await endState(page, `find-client-${kind.slug}`);
+  });
+}

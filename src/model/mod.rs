@@ -35,7 +35,7 @@ pub use kind::{ClientKind, UnknownClientKind};
 pub use patch::Patch;
 pub use summary::{
     filter_indices, normalize_query, search_and_sort, sort_indices, ClientSummary, ClientTable,
-    SortDirection, SortKey, SortOrder,
+    SearchCache, SortDirection, SortKey, SortOrder,
 };
 pub use validate::{
     field, validate_client, validate_client_update, validate_new_client_secret,

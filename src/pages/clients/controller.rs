@@ -264,9 +264,22 @@ impl PageState {
                 .map(|l| l.summaries)
                 .unwrap_or_default()
         });
+        // Sorted once per list and order (a new Arc each time: it keys the search cache); a
+        // keystroke only filters that order, or the earlier matches (crate::model::SearchCache).
+        let sort = Memo::new(move |_| query.with(|p| p.sort));
+        let sorted = Memo::new_with_compare(
+            move |_| Arc::new(summaries.read().query("", sort.get())),
+            |_, _| true,
+        );
+        let search_cache = StoredValue::new(crate::model::SearchCache::default());
         let rows = Memo::new(move |_| {
-            let sort = query.with(|p| p.sort);
-            Arc::new(search_text.with(|q| summaries.read().query(q, sort)))
+            let all = sorted.get();
+            let table = summaries.read();
+            search_text.with(|q| {
+                search_cache
+                    .try_update_value(|cache| cache.rows(&table, &all, q))
+                    .unwrap_or_else(|| Arc::new(table.filter_sorted(&all, q)))
+            })
         });
 
         PageState {

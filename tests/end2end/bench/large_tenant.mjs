@@ -314,6 +314,7 @@ try {
     keyP50Ms: quantile(keyTimes.map((k) => k.ms), 0.5),
     keyP95Ms: quantile(keyTimes.map((k) => k.ms), 0.95),
     keyMaxMs: Math.max(...keyTimes.map((k) => k.ms)),
+    keyAllMs: keyTimes.map((k, i) => [sequence[i], Math.round(k.ms * 10) / 10]),
     keysChangingCount: keyTimes.filter((k) => k.changed).length,
     keysLate: keyTimes.filter((k) => k.late).length,
     rowsAfterLoad,

@@ -164,11 +164,17 @@ fn end_to_end(tally: &mut Tally) -> XResult<()> {
     crate::serve::build_app_with(&["--dist", "dist-admin", "--public-url", "/admin/"])?;
     let dev_api = crate::serve::build_dev_api()?;
     let mut servers = Servers(Vec::new());
-    // Faults and reset for the specs that need them (`/_dev/faults`, `/_dev/reset`).
+    // Every spec starts from `/_dev/reset`; some arm `/_dev/faults`.
     let base = servers.start(&dev_api, &["--static", "dist", "--dev-endpoints"])?;
     let admin = servers.start(
         &dev_api,
-        &["--static", "dist-admin", "--base-path", "/admin/"],
+        &[
+            "--static",
+            "dist-admin",
+            "--base-path",
+            "/admin/",
+            "--dev-endpoints",
+        ],
     )?;
     println!("xtask: the app on {base}/, the /admin/ build on {admin}/admin/");
     let result = playwright(&base, &format!("{admin}/admin/"), tally);

@@ -1,7 +1,8 @@
 // When the API says the sign-in is no longer valid (401), the console asks to sign in again in
 // a pop-up window, and nothing typed on the page is lost; if someone else signs in there,
 // nothing is sent until the user decides.
-import { test, expect, ADA, MAX, signInAs, rowNames, type Page } from '../support/console';
+import { test, expect, ADA, MAX, signInAs, rowNames, expectAccessible, type Page } from '../support/console';
+import { endState } from '../support/tasks';
 
 /** Opens Add Client for a hybrid client and types a name and a redirect URI. */
 async function startAddingHybrid(page: Page) {
@@ -41,6 +42,7 @@ test('a 401 while saving asks to sign in again in a pop-up and keeps the open fo
 
   const expired = page.getByRole('dialog', { name: 'Your session has ended' });
   await expect(expired).toBeVisible();
+  await expectAccessible(page, 'the session-ended dialog over an open form');
   // The identity server still knows the user (its session cookie): the pop-up signs in and
   // closes without asking anything.
   const [popup] = await Promise.all([
@@ -57,6 +59,7 @@ test('a 401 while saving asks to sign in again in a pop-up and keeps the open fo
   const created = page.getByRole('dialog', { name: 'Client Successfully Created' });
   await expect(created.getByTestId('new-secret')).not.toBeEmpty();
   expect(sent.creates).toBe(2);
+  await endState(page, 'sign-in-again-after-401');
 });
 
 test('another user signing in through the pop-up is named, and nothing is sent until the user decides', async ({ page, context }) => {
@@ -80,6 +83,7 @@ test('another user signing in through the pop-up is named, and nothing is sent u
   await popup.waitForEvent('close');
   await expect(expired).toContainText('This page was signed in as Ada Lovelace, but the sign-in window signed in Max Planck.');
   await expect(expired.getByRole('button', { name: 'Continue as Max Planck' })).toBeVisible();
+  await expectAccessible(page, 'another user signed in through the pop-up');
   expect(sent.creates, 'nothing was sent as Max').toBe(1);
   await expect(page.getByTestId('user-name')).toHaveText(ADA.name);
 
@@ -98,4 +102,5 @@ test('another user signing in through the pop-up is named, and nothing is sent u
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('dialog', { name: 'Client Successfully Created' }).getByTestId('new-secret')).not.toBeEmpty();
   expect(sent.creates).toBe(2);
+  await endState(page, 'sign-in-again-as-another-user-refused');
 });

@@ -10,6 +10,7 @@ import {
   rowNames,
   expectAccessible,
 } from '../support/console';
+import { endState } from '../support/tasks';
 
 const DEEP_LINK = 'security/clients?type=hybrid';
 
@@ -31,6 +32,7 @@ test('a signed-out admin opening a deep link signs in and lands on that exact pa
   expect(page.url()).not.toMatch(/[?&](code|state)=/);
   expect(await page.evaluate((key) => sessionStorage.getItem(key), PENDING_KEY)).toBeNull();
   await expectAccessible(page, 'the hybrid list, signed in as a Tenant Administrator');
+  await endState(page, 'sign-in-deep-link');
 
   // Back goes to the identity server, whose session answers the old request with a fresh code:
   // the console never exchanges an answer to a request it no longer has; it signs in anew and
@@ -73,6 +75,7 @@ test('a signed-out member lands on the deep link read-only, with the reason show
   await expect(pane).toContainText('Secrets are visible to Tenant Administrators only');
   await expect(page.getByTestId('secret-row')).toHaveCount(0);
   await expectAccessible(page, 'the Secrets tab, signed in as a Tenant Member');
+  await endState(page, 'member-read-only');
 });
 
 test('a sign-in response with a tampered state is refused and no token reaches the page', async ({ page }) => {
@@ -135,6 +138,7 @@ test('a reload, and a second tab, sign in again without the chooser; Sign out en
   await expect(page).toHaveURL(wanted);
   await expect(page.getByTestId('user-name')).toHaveText(ADA.name);
   await expect(page.getByTestId('client-type')).toHaveValue('authorization-code');
+  await endState(page, 'deep-link-reload');
   const second = await context.newPage();
   await second.goto(new URL('security/clients?type=hybrid', baseURL).href);
   await expect(second.getByTestId('user-name')).toHaveText(ADA.name);
@@ -146,4 +150,5 @@ test('a reload, and a second tab, sign in again without the chooser; Sign out en
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to CONNECT data services' })).toBeVisible();
   expect(choosers).toBe(2);
+  await endState(page, 'sign-out');
 });

@@ -46,8 +46,20 @@ async function watchPage(page: Page): Promise<Watch> {
   return watch;
 }
 
-/** Every scenario runs with `watch`; none may end with a CSP violation or an uncaught error. */
-export const test = base.extend<{ watch: Watch }>({
+/**
+ * Every scenario starts from dev-api's seeded demo tenant with no fault armed, and runs with
+ * `watch`: none may end with a CSP violation or an uncaught error.
+ */
+export const test = base.extend<{ watch: Watch; freshTenant: void }>({
+  freshTenant: [
+    async ({ request }, use) => {
+      // From the server's root, also for the project served under /admin/.
+      expect((await request.delete('/_dev/faults')).ok(), 'dev-api clears its faults').toBe(true);
+      expect((await request.post('/_dev/reset')).ok(), 'dev-api restores the demo tenant').toBe(true);
+      await use();
+    },
+    { auto: true },
+  ],
   watch: [
     async ({ page }, use) => {
       const watch = await watchPage(page);

@@ -42,6 +42,30 @@ pub async fn cors(State(state): State<AppState>, request: Request, next: Next) -
     let Ok(origin_value) = HeaderValue::from_str(&origin) else {
         return next.run(request).await;
     };
+    answer(request, next, origin_value, &API_RULES).await
+}
+
+/// What a CORS answer allows and exposes.
+pub struct Rules {
+    /// `Access-Control-Allow-Methods` of a preflight.
+    pub methods: &'static str,
+    /// `Access-Control-Allow-Headers` of a preflight.
+    pub headers: &'static str,
+    /// `Access-Control-Expose-Headers` of every answer.
+    pub expose: &'static str,
+}
+
+/// The API's rules.
+const API_RULES: Rules = Rules {
+    methods: ALLOW_METHODS,
+    headers: ALLOW_HEADERS,
+    expose: "Total-Count",
+};
+
+/// Answers a request from an allowed `origin`: a preflight (`OPTIONS` with
+/// `Access-Control-Request-Method`) with 204 and `rules`, anything else as `next` does; both
+/// with `Access-Control-Allow-Origin: origin` and `Vary: Origin`.
+pub async fn answer(request: Request, next: Next, origin: HeaderValue, rules: &Rules) -> Response {
     let preflight = request.method() == Method::OPTIONS
         && request
             .headers()
@@ -52,11 +76,11 @@ pub async fn cors(State(state): State<AppState>, request: Request, next: Next) -
         let headers = response.headers_mut();
         headers.insert(
             header::ACCESS_CONTROL_ALLOW_METHODS,
-            HeaderValue::from_static(ALLOW_METHODS),
+            HeaderValue::from_static(rules.methods),
         );
         headers.insert(
             header::ACCESS_CONTROL_ALLOW_HEADERS,
-            HeaderValue::from_static(ALLOW_HEADERS),
+            HeaderValue::from_static(rules.headers),
         );
         headers.insert(
             header::ACCESS_CONTROL_MAX_AGE,
@@ -67,11 +91,11 @@ pub async fn cors(State(state): State<AppState>, request: Request, next: Next) -
         next.run(request).await
     };
     let headers = response.headers_mut();
-    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin_value);
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     headers.append(header::VARY, HeaderValue::from_static("Origin"));
     headers.insert(
         header::ACCESS_CONTROL_EXPOSE_HEADERS,
-        HeaderValue::from_static("Total-Count"),
+        HeaderValue::from_static(rules.expose),
     );
     response
 }

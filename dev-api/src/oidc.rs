@@ -23,7 +23,7 @@ use std::{
 use axum::{
     body::Body,
     extract::{Form, Query, Request, State},
-    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
     middleware::{self, Next},
     response::{Html, IntoResponse, Response},
     routing::get,
@@ -235,39 +235,16 @@ async fn cors(
     let Some(origin) = allowed else {
         return next.run(request).await;
     };
-    let preflight = request.method() == Method::OPTIONS
-        && request
-            .headers()
-            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
-    let mut response = if preflight {
-        let mut response = Response::new(Body::empty());
-        *response.status_mut() = StatusCode::NO_CONTENT;
-        let headers = response.headers_mut();
-        headers.insert(
-            header::ACCESS_CONTROL_ALLOW_METHODS,
-            HeaderValue::from_static("GET, POST"),
-        );
-        headers.insert(
-            header::ACCESS_CONTROL_ALLOW_HEADERS,
-            HeaderValue::from_static("Authorization, Content-Type"),
-        );
-        headers.insert(
-            header::ACCESS_CONTROL_MAX_AGE,
-            HeaderValue::from_static(crate::cors::MAX_AGE),
-        );
-        response
-    } else {
-        next.run(request).await
-    };
-    let headers = response.headers_mut();
-    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    headers.append(header::VARY, HeaderValue::from_static("Origin"));
-    headers.insert(
-        header::ACCESS_CONTROL_EXPOSE_HEADERS,
-        HeaderValue::from_static("WWW-Authenticate"),
-    );
-    response
+    crate::cors::answer(request, next, origin, &IDENTITY_CORS).await
 }
+
+/// What the identity server's CORS answers allow: the app fetches with GET and POST and sends
+/// a bearer token to userinfo, whose 401 explains itself in `WWW-Authenticate`.
+const IDENTITY_CORS: crate::cors::Rules = crate::cors::Rules {
+    methods: "GET, POST",
+    headers: "Authorization, Content-Type",
+    expose: "WWW-Authenticate",
+};
 
 /// `http://host:port` the browser used: `X-Forwarded-Host` when a development proxy (Trunk's,
 /// in `cargo xtask run --watch`) forwarded the request, else `Host`.

@@ -91,17 +91,7 @@ pub fn test_session(admin: bool) -> clients_console::auth::session::Session {
 
 /// A signed-in session whose config.json also holds `extra` (e.g. `, "requestTimeoutSeconds": 1`).
 pub fn test_session_with(admin: bool, extra: &str) -> clients_console::auth::session::Session {
-    use clients_console::auth::{
-        browser::SignedIn,
-        config::AppConfig,
-        oidc::{identity_from_tokens, IdClaims, TokenResponse},
-        pkce::base64url_encode,
-    };
-    let config = AppConfig::parse(&format!(
-        r#"{{"apiBase": "", "tenantId": "5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a", "authority": "",
-            "clientId": "clients-console", "scopes": "openid"{extra}}}"#
-    ))
-    .unwrap();
+    use clients_console::auth::pkce::base64url_encode;
     let (login, name, roles) = if admin {
         (
             "ada",
@@ -112,59 +102,50 @@ pub fn test_session_with(admin: bool, extra: &str) -> clients_console::auth::ses
         ("max", "Max Planck", r#"["Tenant Member"]"#)
     };
     let claims = format!(r#"{{"role":{roles},"exp":4102444800}}"#);
-    let tokens = TokenResponse {
-        access_token: format!(
-            "{}.{}.",
-            base64url_encode(br#"{"alg":"none"}"#),
-            base64url_encode(claims.as_bytes())
-        ),
-        id_token: None,
-        expires_in: Some(3600),
-        token_type: None,
-    };
-    let id = IdClaims {
-        subject: login.into(),
-        name: Some(name.into()),
-    };
-    let identity = identity_from_tokens(
-        &tokens,
-        &id,
-        None,
-        clients_console::auth::browser::now_seconds(),
+    let access_token = format!(
+        "{}.{}.",
+        base64url_encode(br#"{"alg":"none"}"#),
+        base64url_encode(claims.as_bytes())
     );
-    clients_console::auth::session::Session::new(config, None, SignedIn { tokens, identity })
+    session_for(extra, access_token, login, name)
 }
 
 /// A session whose access token is opaque (no role claims), as many identity providers issue:
 /// the console has to ask the API whether the user may change clients.
 pub fn opaque_session() -> clients_console::auth::session::Session {
+    session_for("", "2YotnFZFEjr1zCsicMWpAA".into(), "max", "Max Planck")
+}
+
+/// A session for `access_token`, signed in as `subject` called `name`.
+fn session_for(
+    extra: &str,
+    access_token: String,
+    subject: &str,
+    name: &str,
+) -> clients_console::auth::session::Session {
     use clients_console::auth::{
-        browser::SignedIn,
+        browser::{now_seconds, SignedIn},
         config::AppConfig,
         oidc::{identity_from_tokens, IdClaims, TokenResponse},
+        session::Session,
     };
-    let config = AppConfig::parse(
-        r#"{"apiBase": "", "tenantId": "5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a", "authority": "",
-            "clientId": "clients-console", "scopes": "openid"}"#,
-    )
+    let config = AppConfig::parse(&format!(
+        r#"{{"apiBase": "", "tenantId": "5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a", "authority": "",
+            "clientId": "clients-console", "scopes": "openid"{extra}}}"#
+    ))
     .unwrap();
     let tokens = TokenResponse {
-        access_token: "2YotnFZFEjr1zCsicMWpAA".into(),
+        access_token,
         id_token: None,
         expires_in: Some(3600),
         token_type: None,
     };
     let id = IdClaims {
-        subject: "max".into(),
-        name: Some("Max Planck".into()),
+        subject: subject.into(),
+        name: Some(name.into()),
     };
-    let identity = identity_from_tokens(
-        &tokens,
-        &id,
-        None,
-        clients_console::auth::browser::now_seconds(),
-    );
-    clients_console::auth::session::Session::new(config, None, SignedIn { tokens, identity })
+    let identity = identity_from_tokens(&tokens, &id, None, now_seconds());
+    Session::new(config, None, SignedIn { tokens, identity })
 }
 
 /// Mounts the signed-in console (router, shell, pages) at `url`.

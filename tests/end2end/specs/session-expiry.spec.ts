@@ -32,16 +32,24 @@ async function expireOnNextCreate(page: Page) {
   return sent;
 }
 
-test('a 401 while saving asks to sign in again in a pop-up and keeps the open form', async ({ page }) => {
+/**
+ * Ada signs in, types a new hybrid client and saves it just as the session ends (401): returns
+ * the open form, the session-ended dialog and the count of creates sent.
+ */
+async function saveAsTheSessionEnds(page: Page) {
   await page.goto('security/clients?type=hybrid');
   await signInAs(page, ADA);
   await expect(rowNames(page).first()).toBeVisible();
   const dialog = await startAddingHybrid(page);
   const sent = await expireOnNextCreate(page);
   await dialog.getByRole('button', { name: 'Save' }).click();
-
   const expired = page.getByRole('dialog', { name: 'Your session has ended' });
   await expect(expired).toBeVisible();
+  return { dialog, expired, sent };
+}
+
+test('a 401 while saving asks to sign in again in a pop-up and keeps the open form', async ({ page }) => {
+  const { dialog, expired, sent } = await saveAsTheSessionEnds(page);
   await expectAccessible(page, 'the session-ended dialog over an open form');
   // The identity server still knows the user (its session cookie): the pop-up signs in and
   // closes without asking anything.
@@ -64,14 +72,7 @@ test('a 401 while saving asks to sign in again in a pop-up and keeps the open fo
 
 test('another user signing in through the pop-up is named, and nothing is sent until the user decides', async ({ page, context }) => {
   test.slow(); // three sign-ins and two pop-ups
-  await page.goto('security/clients?type=hybrid');
-  await signInAs(page, ADA);
-  await expect(rowNames(page).first()).toBeVisible();
-  const dialog = await startAddingHybrid(page);
-  const sent = await expireOnNextCreate(page);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  const expired = page.getByRole('dialog', { name: 'Your session has ended' });
-  await expect(expired).toBeVisible();
+  const { dialog, expired, sent } = await saveAsTheSessionEnds(page);
 
   // The identity server forgot Ada (its session ended), and Max signs in in the pop-up.
   await context.clearCookies();

@@ -59,6 +59,20 @@ export function pane(page: Page) {
   return page.getByTestId('details-pane');
 }
 
+/**
+ * Opens the sample client of `kind` on its Secrets tab; returns the secret rows and how many
+ * secrets the API holds (the rows show exactly those).
+ */
+export async function openSecrets(page: Page, request: APIRequestContext, kind: Kind) {
+  await openClients(page, kind);
+  await openClient(page, kind.sample);
+  await pane(page).getByRole('tab', { name: 'Secrets' }).click();
+  const rows = page.getByTestId('secret-row');
+  const before = (await apiSecrets(request, kind, kind.sample)).length;
+  await expect(rows).toHaveCount(before);
+  return { rows, before };
+}
+
 /** The clients of `kind` as the API holds them. */
 export async function apiClients(request: APIRequestContext, kind: Kind): Promise<Record<string, any>[]> {
   const response = await request.get(`api/v1/Tenants/${TENANT}/${kind.collection}?count=1000`, { headers: ADMIN });

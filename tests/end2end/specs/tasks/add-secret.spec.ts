@@ -1,18 +1,13 @@
 // Task: Add Secret, with the default expiry (one year) and with Never Expires; the value is
 // shown once — for each type that has secrets.
 import { test, expect, expectAccessible } from '../../support/console';
-import { SECRET_KINDS, freshTenant, openClients, openClient, pane, apiSecrets, endState } from '../../support/tasks';
+import { SECRET_KINDS, freshTenant, openSecrets, apiSecrets, endState } from '../../support/tasks';
 
 test.beforeEach(async ({ request }) => freshTenant(request));
 
 for (const kind of SECRET_KINDS) {
   test(`${kind.label}: Add Secret with the default expiry, then one that never expires`, async ({ page, request }) => {
-    await openClients(page, kind);
-    await openClient(page, kind.sample);
-    await pane(page).getByRole('tab', { name: 'Secrets' }).click();
-    const rows = page.getByTestId('secret-row');
-    const before = (await apiSecrets(request, kind, kind.sample)).length;
-    await expect(rows).toHaveCount(before);
+    const { rows, before } = await openSecrets(page, request, kind);
 
     // The default: one year from now.
     await page.getByRole('button', { name: 'Add Secret' }).click();

@@ -1,17 +1,12 @@
 // Task: Remove Secret, confirmed (Cancel is the default) — for each type that has secrets.
 import { test, expect, expectAccessible } from '../../support/console';
-import { SECRET_KINDS, freshTenant, openClients, openClient, pane, apiSecrets, endState } from '../../support/tasks';
+import { SECRET_KINDS, freshTenant, openSecrets, apiSecrets, endState } from '../../support/tasks';
 
 test.beforeEach(async ({ request }) => freshTenant(request));
 
 for (const kind of SECRET_KINDS) {
   test(`${kind.label}: Remove Secret`, async ({ page, request }) => {
-    await openClients(page, kind);
-    await openClient(page, kind.sample);
-    await pane(page).getByRole('tab', { name: 'Secrets' }).click();
-    const rows = page.getByTestId('secret-row');
-    const before = (await apiSecrets(request, kind, kind.sample)).length;
-    await expect(rows).toHaveCount(before);
+    const { rows, before } = await openSecrets(page, request, kind);
     const old = rows.filter({ hasText: 'Old key (do not use)' });
     await old.getByRole('button', { name: 'Remove Secret' }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove Secret' });

@@ -539,3 +539,123 @@ async fn the_pane_tabs_follow_the_arrow_keys_and_the_list_is_one_tab_stop() {
         .length();
     assert_eq!(copy_stops, 1, "only the current row's Copy is a tab stop");
 }
+
+/// Presses `key` on `target` (the event bubbles to the window, as a real key press does).
+fn press_on(target: &web_sys::EventTarget, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    target
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+}
+
+fn active_id() -> String {
+    support::document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_shortcuts_search_help_add_and_refresh_but_never_while_typing() {
+    stub_api(&tenant(200));
+    let app = mount_console("/security/clients", true);
+    wait_until("the list", || row_names(&app.root).len() == 3).await;
+    let body: web_sys::EventTarget = support::document().body().unwrap().into();
+
+    // `/` goes to Search.
+    press_on(&body, "/");
+    assert_eq!(active_id(), "client-search");
+    // Typed in Search, `n` and `r` are letters, not shortcuts.
+    let search = support::document()
+        .get_element_by_id("client-search")
+        .unwrap();
+    let lists_before = requests_to(
+        "GET",
+        "/api/v1/Tenants/5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a/ClientCredentialClients",
+    );
+    press_on(&search, "n");
+    press_on(&search, "r");
+    leptos::task::tick().await;
+    assert_eq!(
+        support::open_dialog_text(&app.root),
+        None,
+        "no dialog while typing"
+    );
+    assert_eq!(
+        requests_to(
+            "GET",
+            "/api/v1/Tenants/5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a/ClientCredentialClients"
+        ),
+        lists_before
+    );
+
+    // `?` lists the shortcuts; while it is open, keys are not shortcuts; Esc closes it.
+    press_on(&body, "?");
+    wait_until("the shortcuts dialog", || {
+        support::open_dialog_text(&app.root).is_some_and(|t| t.contains("Keyboard shortcuts"))
+    })
+    .await;
+    let help = support::open_dialog_text(&app.root).unwrap();
+    for line in [
+        "Go to Search",
+        "Add Client",
+        "Refresh the list",
+        "Show these shortcuts",
+    ] {
+        assert!(help.contains(line), "{help}");
+    }
+    press_on(&body, "n");
+    leptos::task::tick().await;
+    assert!(!support::open_dialog_text(&app.root)
+        .unwrap()
+        .contains("Add Client:"));
+    support::dialog_button(&app.root, "Close").unwrap().click();
+    wait_until("the dialog closes", || {
+        support::open_dialog_text(&app.root).is_none()
+    })
+    .await;
+
+    // `r` reads the list again; `n` opens Add Client for the type shown.
+    press_on(&body, "r");
+    wait_until("a second list request", || {
+        requests_to(
+            "GET",
+            "/api/v1/Tenants/5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a/ClientCredentialClients",
+        ) > lists_before
+    })
+    .await;
+    press_on(&body, "n");
+    wait_until("Add Client", || {
+        support::open_dialog_text(&app.root)
+            .is_some_and(|t| t.contains("Add Client: Client-Credentials"))
+    })
+    .await;
+    // The buttons announce their keys.
+    let search = support::document()
+        .get_element_by_id("client-search")
+        .unwrap();
+    assert_eq!(
+        search.get_attribute("aria-keyshortcuts").as_deref(),
+        Some("/")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn for_a_read_only_user_the_add_client_shortcut_says_why_instead() {
+    stub_api(&tenant(200));
+    let app = mount_console("/security/clients", false);
+    wait_until("the list", || row_names(&app.root).len() == 3).await;
+    let body: web_sys::EventTarget = support::document().body().unwrap().into();
+    press_on(&body, "n");
+    wait_until("the reason", || {
+        text_of(&app.root, "[data-testid=notice]")
+            .is_some_and(|t| t.contains("Only a Tenant Administrator can add clients"))
+    })
+    .await;
+    assert_eq!(support::open_dialog_text(&app.root), None);
+}

@@ -74,6 +74,8 @@ pub enum Dialog {
         client: Client,
         secret: ClientSecret,
     },
+    /// The list of keyboard shortcuts.
+    Shortcuts,
 }
 
 /// A secret value on screen, shown once (after Add Client or Add Secret).

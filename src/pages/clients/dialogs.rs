@@ -75,6 +75,7 @@ pub fn DialogHost() -> impl IntoView {
             Dialog::RemoveSecret { client, secret } => {
                 remove_secret_dialog(ctl, client, secret).into_any()
             }
+            Dialog::Shortcuts => super::shortcuts::shortcuts_dialog(ctl).into_any(),
         })
     };
     // ✕ and Esc on the reveal ask the reveal (it may want to ask the admin first).

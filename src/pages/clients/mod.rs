@@ -16,6 +16,7 @@ mod remove_dialog;
 mod roles;
 mod secret_form;
 mod secrets;
+mod shortcuts;
 pub mod state;
 mod toolbar;
 mod writes;
@@ -24,7 +25,7 @@ use leptos::prelude::*;
 
 use crate::model::Client;
 
-use controller::{Controller, Notice, Offer};
+use controller::{Controller, Dialog, Notice, Offer};
 use details::DetailsTab;
 use dialogs::DialogHost;
 use list_area::ListArea;
@@ -38,6 +39,7 @@ use toolbar::{ReadOnlyNote, Toolbar};
 #[component]
 pub fn ClientsPage() -> impl IntoView {
     let ctl = Controller::provide();
+    shortcuts::install(ctl);
     let s = ctl.state;
     let selected_id = Memo::new(move |_| s.query.read().sel.clone());
     let list_ready = Memo::new(move |_| matches!(s.list(), Some(Ok(_))));
@@ -103,6 +105,11 @@ pub fn ClientsPage() -> impl IntoView {
                 <p class="page__lead">
                     "OAuth clients let devices, services and applications authenticate to this tenant."
                 </p>
+                <button type="button" id="keyboard-shortcuts" class="button button--quiet page__shortcuts"
+                    aria-keyshortcuts="?"
+                    on:click=move |_| s.open_dialog(Dialog::Shortcuts, &["keyboard-shortcuts"])>
+                    "Keyboard shortcuts"
+                </button>
             </header>
             <ReadOnlyNote read_only=Signal::derive(move || s.session.is_admin.get() == Some(false)) />
             <Toolbar

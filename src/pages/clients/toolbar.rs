@@ -35,10 +35,10 @@ pub fn Toolbar(
             </label>
             <label class="field field--inline field--grow">
                 <span class="field__label">"Search"</span>
-                <input type="search" id="client-search" placeholder="Name or client ID" data-testid="search"
+                <input type="search" id="client-search" placeholder="Name or client ID" data-testid="search" aria-keyshortcuts="/"
                     prop:value=move || query.get() on:input=move |ev| on_search.run((event_target_value(&ev),)) />
             </label>
-            <button type="button" class="button" title="Load the list again from the server"
+            <button type="button" class="button" title="Load the list again from the server (r)" aria-keyshortcuts="r"
                 on:click=move |_| on_refresh.run(())>
                 "Refresh"
             </button>
@@ -56,6 +56,7 @@ pub fn AddClientButton(
 ) -> impl IntoView {
     view! {
         <button type="button" id=id class="button button--primary" disabled=move || !access.get().allows()
+            aria-keyshortcuts="n"
             aria-busy=move || (access.get() == WriteAccess::Checking).then_some("true")
             title=move || access.get().why_not("add clients")
             on:click=move |_| on_add.run(())>

@@ -1,6 +1,6 @@
-// What the task specs share: the three client types with a demo client each, a fresh tenant
-// before every task, signing in and choosing the type, finding a client, reading the API
-// directly to check what it holds, and the end state's screenshot.
+// What the task specs share (each starts from a fresh tenant, see support/console.ts): the
+// three client types with a demo client each, signing in and choosing the type, finding a
+// client, reading the API directly to check what it holds, and the end state's screenshot.
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { ADA, rowNames, signInAs } from './console';
 
@@ -28,12 +28,6 @@ export const KINDS: Kind[] = [
 
 /** The types that have secrets. */
 export const SECRET_KINDS = KINDS.filter((k) => k.secrets);
-
-/** The demo tenant as seeded, with no fault armed (call before each task). */
-export async function freshTenant(request: APIRequestContext) {
-  expect((await request.delete('_dev/faults')).ok()).toBe(true);
-  expect((await request.post('_dev/reset')).ok()).toBe(true);
-}
 
 /** Opens the console, signs in as Ada (Tenant Administrator) and picks `kind` in Client Type. */
 export async function openClients(page: Page, kind: Kind) {

@@ -1,9 +1,7 @@
 // Task: Add Client; for the types with secrets the first secret's value is shown once, with
 // Copy — for each type.
 import { test, expect, expectAccessible } from '../../support/console';
-import { KINDS, freshTenant, openClients, pane, apiClient, apiSecrets, endState } from '../../support/tasks';
-
-test.beforeEach(async ({ request }) => freshTenant(request));
+import { KINDS, openClients, pane, apiClient, apiSecrets, endState } from '../../support/tasks';
 
 for (const kind of KINDS) {
   test(`${kind.label}: Add Client${kind.secrets ? ', its first secret shown once' : ''}`, async ({ page, request, context }) => {

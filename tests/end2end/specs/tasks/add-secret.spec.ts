@@ -1,9 +1,7 @@
 // Task: Add Secret, with the default expiry (one year) and with Never Expires; the value is
 // shown once — for each type that has secrets.
 import { test, expect, expectAccessible } from '../../support/console';
-import { SECRET_KINDS, freshTenant, openSecrets, apiSecrets, endState } from '../../support/tasks';
-
-test.beforeEach(async ({ request }) => freshTenant(request));
+import { SECRET_KINDS, openSecrets, apiSecrets, endState } from '../../support/tasks';
 
 for (const kind of SECRET_KINDS) {
   test(`${kind.label}: Add Secret with the default expiry, then one that never expires`, async ({ page, request }) => {

@@ -1,8 +1,6 @@
 // Task: Disable Client, then Enable Client, each confirmed — for each type.
 import { test, expect, expectAccessible } from '../../support/console';
-import { KINDS, freshTenant, openClients, openClient, pane, apiClient, endState } from '../../support/tasks';
-
-test.beforeEach(async ({ request }) => freshTenant(request));
+import { KINDS, openClients, openClient, pane, apiClient, endState } from '../../support/tasks';
 
 for (const kind of KINDS) {
   test(`${kind.label}: Disable Client, then Enable Client`, async ({ page, request }) => {

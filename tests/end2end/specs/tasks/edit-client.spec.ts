@@ -1,8 +1,6 @@
 // Task: Edit Client → Save, and the new values are there after a reload — for each type.
 import { test, expect, expectAccessible } from '../../support/console';
-import { KINDS, freshTenant, openClients, openClient, pane, apiClient, endState } from '../../support/tasks';
-
-test.beforeEach(async ({ request }) => freshTenant(request));
+import { KINDS, openClients, openClient, pane, apiClient, endState } from '../../support/tasks';
 
 for (const kind of KINDS) {
   test(`${kind.label}: Edit Client, Save, reload`, async ({ page, request }) => {

@@ -1,9 +1,7 @@
 // Task: Edit Secret — a new description and expiry, then Never Expires — for each type that
 // has secrets.
 import { test, expect, expectAccessible } from '../../support/console';
-import { SECRET_KINDS, freshTenant, openClients, openClient, pane, apiSecrets, endState } from '../../support/tasks';
-
-test.beforeEach(async ({ request }) => freshTenant(request));
+import { SECRET_KINDS, openClients, openClient, pane, apiSecrets, endState } from '../../support/tasks';
 
 for (const kind of SECRET_KINDS) {
   test(`${kind.label}: Edit Secret`, async ({ page, request }) => {

@@ -3,13 +3,10 @@
 // message, nothing typed lost, a retry that works, and the API holds exactly one result.
 import { test, expect, expectAccessible } from '../../support/console';
 import {
-  KINDS, TENANT, freshTenant, openClients, openClient, pane, apiClients, apiSecrets, fault, endState,
+  KINDS, TENANT, openClients, openClient, pane, apiClients, apiSecrets, fault, endState,
 } from '../../support/tasks';
 
 const [CC, HYBRID] = KINDS;
-
-test.beforeEach(async ({ request }) => freshTenant(request));
-test.afterEach(async ({ request }) => freshTenant(request));
 
 test('a 500 on Save: the reason shown, the form kept, Save again works once', async ({ page, request }) => {
   await openClients(page, CC);

@@ -1,8 +1,6 @@
 // Task: choose the Client Type and find a client — for each type.
 import { test, expect, rowNames, expectAccessible } from '../../support/console';
-import { KINDS, freshTenant, openClients, openClient, pane, endState } from '../../support/tasks';
-
-test.beforeEach(async ({ request }) => freshTenant(request));
+import { KINDS, openClients, openClient, pane, endState } from '../../support/tasks';
 
 for (const kind of KINDS) {
   test(`${kind.label}: choose the type, search, open the client's Details`, async ({ page }) => {

@@ -3,11 +3,9 @@
 // After each dialog the focus is back on the control that opened it (or, when that control is
 // gone with what it removed, on the next sensible place).
 import { test, expect, ADA, rowNames, expectAccessible, type Page } from '../../support/console';
-import { KINDS, freshTenant, pane, apiClients, apiSecrets, tabTo, endState } from '../../support/tasks';
+import { KINDS, pane, apiClients, apiSecrets, tabTo, endState } from '../../support/tasks';
 
 const CC = KINDS[0];
-
-test.beforeEach(async ({ request }) => freshTenant(request));
 
 /** Signs in on dev-api's chooser with Tab and Enter. */
 async function signInByKeyboard(page: Page) {

@@ -1,8 +1,6 @@
 // Task: More options › Remove Client, confirmed by typing the name — for each type.
 import { test, expect, rowNames, expectAccessible } from '../../support/console';
-import { KINDS, freshTenant, openClients, openClient, pane, apiClients, endState } from '../../support/tasks';
-
-test.beforeEach(async ({ request }) => freshTenant(request));
+import { KINDS, openClients, openClient, pane, apiClients, endState } from '../../support/tasks';
 
 for (const kind of KINDS) {
   test(`${kind.label}: Remove Client`, async ({ page, request }) => {

@@ -1,8 +1,6 @@
 // Task: Remove Secret, confirmed (Cancel is the default) — for each type that has secrets.
 import { test, expect, expectAccessible } from '../../support/console';
-import { SECRET_KINDS, freshTenant, openSecrets, apiSecrets, endState } from '../../support/tasks';
-
-test.beforeEach(async ({ request }) => freshTenant(request));
+import { SECRET_KINDS, openSecrets, apiSecrets, endState } from '../../support/tasks';
 
 for (const kind of SECRET_KINDS) {
   test(`${kind.label}: Remove Secret`, async ({ page, request }) => {

@@ -22,7 +22,9 @@ export default defineConfig({
   // Screenshots of each task's end state and the axe report go to target/end2end/.
   globalSetup: './support/global-setup.ts',
   outputDir: 'test-results',
-  workers: 1,
+  // Two workers, each with its own dev-api (support/console.ts): the specs wait on the network
+  // and the browser more than on the CPU, so two run side by side on two cores.
+  workers: 2,
   retries: 0,
   fullyParallel: false,
   forbidOnly: true,

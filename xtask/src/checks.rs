@@ -213,9 +213,11 @@ fn playwright(base: &str, admin: &str, tally: &mut Tally) -> XResult<()> {
         .args(["test", "-c", "tests/end2end/playwright.config.ts"])
         .env("E2E_BASE_URL", base)
         .env("E2E_ADMIN_URL", admin)
-        // For the specs that start a dev-api of their own (identity-provider variants).
+        // Each Playwright worker starts a dev-api of its own, and so do the identity-provider
+        // variants.
         .env("E2E_DEV_API", root().join("target/tool/dev-api"))
         .env("E2E_DIST", root().join("dist"))
+        .env("E2E_DIST_ADMIN", root().join("dist-admin"))
         .env("FORCE_COLOR", "0")
         .env("PATH", tool_path())
         .current_dir(root())

@@ -4,6 +4,7 @@
 import { test as base, expect, type Page, type Response } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { appendFileSync, mkdirSync } from 'node:fs';
+import { canStartDevApi, startDevApi } from './dev-api';
 
 export { expect };
 export type { Page };
@@ -50,7 +51,23 @@ async function watchPage(page: Page): Promise<Watch> {
  * Every scenario starts from dev-api's seeded demo tenant with no fault armed, and runs with
  * `watch`: none may end with a CSP violation or an uncaught error.
  */
-export const test = base.extend<{ watch: Watch; freshTenant: void }>({
+export const test = base.extend<{ watch: Watch; freshTenant: void }, { workerApp: string | undefined }>({
+  // Each Playwright worker gets a dev-api of its own (the app, the API, the identity server),
+  // so that workers run side by side and `/_dev/reset` in one never touches another's tenant.
+  // Without E2E_DEV_API (Playwright run by hand) the configured servers are used.
+  workerApp: [
+    async ({}, use, workerInfo) => {
+      if (!canStartDevApi) return use(undefined);
+      const underAdmin = workerInfo.project.name === 'sub-path';
+      const server = underAdmin
+        ? await startDevApi(['--dev-endpoints', '--base-path', '/admin/'], {}, 'E2E_DIST_ADMIN')
+        : await startDevApi(['--dev-endpoints']);
+      await use(`${server.url}${underAdmin ? '/admin/' : '/'}`);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ workerApp, baseURL }, use) => use(workerApp ?? baseURL),
   freshTenant: [
     async ({ request }, use) => {
       // From the server's root, also for the project served under /admin/.

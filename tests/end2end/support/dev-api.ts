@@ -31,12 +31,19 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether this run can start dev-api processes of its own (`cargo xtask e2e` sets both). */
+export const canStartDevApi = Boolean(process.env.E2E_DEV_API && process.env.E2E_DIST);
+
 /**
  * Starts dev-api serving the built app with `flags`; `config` entries replace those of the
- * app's config.json (served from a copy of dist/).
+ * app's config.json (served from a copy of dist/, or of `distVar`'s folder).
  */
-export async function startDevApi(flags: string[], config: Record<string, unknown> = {}): Promise<DevApi> {
-  const dist = required('E2E_DIST');
+export async function startDevApi(
+  flags: string[],
+  config: Record<string, unknown> = {},
+  distVar = 'E2E_DIST',
+): Promise<DevApi> {
+  const dist = required(distVar);
   let served = dist;
   let copy: string | undefined;
   if (Object.keys(config).length > 0) {

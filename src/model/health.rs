@@ -79,6 +79,198 @@ pub fn client_health(secrets: &[ClientSecret], now: DateTime<Utc>) -> Option<Sec
         .min()
 }
 
+/// What the list's Secrets column says about one client: its worst secret (`None`: it has no
+/// secrets) and which states its secrets are in (for the filter chips).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ClientHealth {
+    worst: Option<SecretHealth>,
+    present: u8,
+}
+
+impl ClientHealth {
+    /// The health of a client with `secrets`, relative to `now`.
+    pub fn of(secrets: &[ClientSecret], now: DateTime<Utc>) -> ClientHealth {
+        let mut present = 0u8;
+        for secret in secrets {
+            present |= 1 << SecretHealth::of_secret(secret, now) as u8;
+        }
+        ClientHealth {
+            worst: client_health(secrets, now),
+            present,
+        }
+    }
+
+    /// The worst secret's state; `None` when the client has no secrets.
+    pub fn worst(self) -> Option<SecretHealth> {
+        self.worst
+    }
+
+    /// Whether at least one secret is in state `health`.
+    pub fn has(self, health: SecretHealth) -> bool {
+        self.present & (1 << health as u8) != 0
+    }
+
+    /// The column's word: Expired, Expires in ≤ 7 days, Expires in ≤ 30 days, Never expires,
+    /// OK, No secrets.
+    pub fn label(self) -> &'static str {
+        match self.worst {
+            None => "No secrets",
+            Some(SecretHealth::Expired) => "Expired",
+            Some(SecretHealth::ExpiresWithin7Days) => "Expires in ≤ 7 days",
+            Some(SecretHealth::ExpiresWithin30Days) => "Expires in ≤ 30 days",
+            Some(SecretHealth::Never) => "Never expires",
+            Some(SecretHealth::Later) => "OK",
+        }
+    }
+
+    /// A stable name for CSS classes and test ids (see [`SecretHealth::css_name`]; `none` for
+    /// no secrets).
+    pub fn css_name(self) -> &'static str {
+        self.worst.map(SecretHealth::css_name).unwrap_or("none")
+    }
+
+    /// Sort rank, worst first: expired, ≤ 7 days, ≤ 30 days, never expires (a standing risk),
+    /// OK, no secrets.
+    pub fn rank(self) -> u32 {
+        match self.worst {
+            Some(SecretHealth::Expired) => 0,
+            Some(SecretHealth::ExpiresWithin7Days) => 1,
+            Some(SecretHealth::ExpiresWithin30Days) => 2,
+            Some(SecretHealth::Never) => 3,
+            Some(SecretHealth::Later) => 4,
+            None => 5,
+        }
+    }
+}
+
+/// A filter chip above the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HealthChip {
+    /// Clients with at least one expired secret.
+    Expired,
+    /// Clients with a secret that expires within 30 days.
+    Expiring,
+    /// Clients with a secret that never expires.
+    Never,
+    /// Disabled clients.
+    Disabled,
+}
+
+impl HealthChip {
+    /// Every chip, in the order shown.
+    pub const ALL: [HealthChip; 4] = [
+        HealthChip::Expired,
+        HealthChip::Expiring,
+        HealthChip::Never,
+        HealthChip::Disabled,
+    ];
+
+    /// The chip's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            HealthChip::Expired => "Expired",
+            HealthChip::Expiring => "Expiring within 30 days",
+            HealthChip::Never => "Never expires",
+            HealthChip::Disabled => "Disabled",
+        }
+    }
+
+    /// The name in the URL (`f=expired,expiring`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            HealthChip::Expired => "expired",
+            HealthChip::Expiring => "expiring",
+            HealthChip::Never => "never",
+            HealthChip::Disabled => "disabled",
+        }
+    }
+
+    /// Whether the chip needs the clients' secrets (all but Disabled).
+    pub fn needs_secrets(self) -> bool {
+        self != HealthChip::Disabled
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The chips that are on. Secret chips combine with "or" (a client with an expired secret or
+/// one expiring soon); Disabled narrows that further ("and").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct HealthFilter(u8);
+
+impl HealthFilter {
+    /// No chip on: every client.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether `chip` is on.
+    pub fn has(self, chip: HealthChip) -> bool {
+        self.0 & chip.bit() != 0
+    }
+
+    /// `chip` switched on or off.
+    pub fn toggled(self, chip: HealthChip) -> HealthFilter {
+        HealthFilter(self.0 ^ chip.bit())
+    }
+
+    /// Whether a chip that needs secrets is on.
+    pub fn needs_secrets(self) -> bool {
+        HealthChip::ALL
+            .into_iter()
+            .any(|c| c.needs_secrets() && self.has(c))
+    }
+
+    /// The URL form: slugs joined by commas, in chip order ("" when empty).
+    pub fn to_param(self) -> String {
+        HealthChip::ALL
+            .into_iter()
+            .filter(|c| self.has(*c))
+            .map(HealthChip::slug)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Reads the URL form; unknown names are ignored.
+    pub fn from_param(param: &str) -> HealthFilter {
+        param
+            .split(',')
+            .filter_map(|part| {
+                HealthChip::ALL
+                    .into_iter()
+                    .find(|c| c.slug() == part.trim())
+            })
+            .fold(HealthFilter::default(), |f, c| {
+                if f.has(c) {
+                    f
+                } else {
+                    f.toggled(c)
+                }
+            })
+    }
+
+    /// Whether a client passes: `enabled` is its status, `health` its secrets' health (`None`
+    /// while unknown: it cannot pass a secret chip yet).
+    pub fn matches(self, enabled: Option<bool>, health: Option<ClientHealth>) -> bool {
+        if self.has(HealthChip::Disabled) && enabled != Some(false) {
+            return false;
+        }
+        if !self.needs_secrets() {
+            return true;
+        }
+        let Some(health) = health else {
+            return false;
+        };
+        (self.has(HealthChip::Expired) && health.has(SecretHealth::Expired))
+            || (self.has(HealthChip::Expiring)
+                && (health.has(SecretHealth::ExpiresWithin7Days)
+                    || health.has(SecretHealth::ExpiresWithin30Days)))
+            || (self.has(HealthChip::Never) && health.has(SecretHealth::Never))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +364,84 @@ mod tests {
         assert!(!SecretHealth::Later.needs_attention());
         assert!(!SecretHealth::Never.needs_attention());
         assert_eq!(SecretHealth::ExpiresWithin7Days.css_name(), "week");
+    }
+
+    #[test]
+    fn client_health_words_ranks_and_states_present() {
+        let days = |d: i64| secret(Some(now() + TimeDelta::days(d)), Some(true));
+        let h = ClientHealth::of(&[days(200), secret(None, Some(false)), days(-1)], now());
+        assert_eq!(h.label(), "Expired");
+        assert!(h.has(SecretHealth::Expired) && h.has(SecretHealth::Never));
+        assert!(h.has(SecretHealth::Later) && !h.has(SecretHealth::ExpiresWithin7Days));
+        let words: Vec<_> = [
+            vec![days(-1)],
+            vec![days(3)],
+            vec![days(20)],
+            vec![secret(None, Some(false))],
+            vec![days(90)],
+            vec![],
+        ]
+        .iter()
+        .map(|s| ClientHealth::of(s, now()))
+        .map(|h| (h.label(), h.rank(), h.css_name()))
+        .collect();
+        assert_eq!(
+            words,
+            [
+                ("Expired", 0, "expired"),
+                ("Expires in ≤ 7 days", 1, "week"),
+                ("Expires in ≤ 30 days", 2, "month"),
+                ("Never expires", 3, "never"),
+                ("OK", 4, "valid"),
+                ("No secrets", 5, "none"),
+            ]
+        );
+    }
+
+    #[test]
+    fn chips_combine_secret_states_with_or_and_disabled_with_and() {
+        let days = |d: i64| secret(Some(now() + TimeDelta::days(d)), Some(true));
+        let expired = Some(ClientHealth::of(&[days(-2), days(100)], now()));
+        let soon = Some(ClientHealth::of(&[days(6)], now()));
+        let never = Some(ClientHealth::of(&[secret(None, Some(false))], now()));
+        let ok = Some(ClientHealth::of(&[days(100)], now()));
+        let none = Some(ClientHealth::of(&[], now()));
+        let f = |chips: &[HealthChip]| {
+            chips
+                .iter()
+                .fold(HealthFilter::default(), |f, c| f.toggled(*c))
+        };
+        let expired_or_soon = f(&[HealthChip::Expired, HealthChip::Expiring]);
+        assert!(expired_or_soon.matches(Some(true), expired));
+        assert!(expired_or_soon.matches(Some(true), soon));
+        assert!(!expired_or_soon.matches(Some(true), ok));
+        assert!(!expired_or_soon.matches(Some(true), none));
+        assert!(!expired_or_soon.matches(Some(true), None), "unknown yet");
+        assert!(f(&[HealthChip::Never]).matches(Some(true), never));
+        let disabled_expired = f(&[HealthChip::Disabled, HealthChip::Expired]);
+        assert!(disabled_expired.matches(Some(false), expired));
+        assert!(!disabled_expired.matches(Some(true), expired));
+        assert!(!disabled_expired.matches(Some(false), ok));
+        let disabled = f(&[HealthChip::Disabled]);
+        assert!(disabled.matches(Some(false), None), "needs no secrets");
+        assert!(!disabled.matches(None, None));
+        assert!(HealthFilter::default().matches(Some(true), None));
+    }
+
+    #[test]
+    fn chips_in_the_url() {
+        let on = HealthFilter::default()
+            .toggled(HealthChip::Disabled)
+            .toggled(HealthChip::Expired);
+        assert_eq!(on.to_param(), "expired,disabled");
+        assert_eq!(HealthFilter::from_param("expired,disabled"), on);
+        assert_eq!(
+            HealthFilter::from_param("disabled, expired,expired,bogus"),
+            on
+        );
+        assert!(HealthFilter::from_param("").is_empty());
+        assert_eq!(HealthFilter::default().to_param(), "");
+        assert!(!HealthFilter::from_param("disabled").needs_secrets());
+        assert!(HealthFilter::from_param("never").needs_secrets());
     }
 }

@@ -30,7 +30,7 @@ pub use form::{
     SecretFormValues,
 };
 pub use format::{format_datetime, relative_expiry, relative_time, token_lifetime_words};
-pub use health::{client_health, SecretHealth};
+pub use health::{client_health, ClientHealth, HealthChip, HealthFilter, SecretHealth};
 pub use kind::{ClientKind, UnknownClientKind};
 pub use patch::Patch;
 pub use summary::{

@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use super::client::Client;
-use super::health::SecretHealth;
+use super::health::{ClientHealth, SecretHealth};
 use super::kind::ClientKind;
 
 /// What the client list shows for one client, whatever its kind.
@@ -373,6 +373,17 @@ impl ClientTable {
     /// Each row becomes one `u64` (its rank under `order` in the high half, its position in
     /// the low half), so the sort compares integers only.
     pub fn sort(&self, indices: &mut [usize], order: SortOrder) {
+        self.sort_with_health(indices, order, None);
+    }
+
+    /// [`ClientTable::sort`], with the Secrets column's health taken from `health` (one entry
+    /// per item, `None` while unknown) instead of the rows' own.
+    pub fn sort_with_health(
+        &self,
+        indices: &mut [usize],
+        order: SortOrder,
+        health: Option<&[Option<ClientHealth>]>,
+    ) {
         let directed_rank = |rank: u32| match order.direction {
             SortDirection::Ascending => rank,
             // Keeps u32::MAX free for "unknown", which sorts last either way.
@@ -381,13 +392,20 @@ impl ClientTable {
         let primary = |index: usize| -> u32 {
             let rank_of = |ranks: &[u32]| ranks.get(index).copied().map(directed_rank);
             let item = self.items.get(index);
-            match order.key {
-                SortKey::Name => rank_of(&self.name_rank),
-                SortKey::Id => rank_of(&self.id_rank),
-                SortKey::Status => item
+            match (order.key, health) {
+                (SortKey::Name, _) => rank_of(&self.name_rank),
+                (SortKey::Id, _) => rank_of(&self.id_rank),
+                (SortKey::Status, _) => item
                     .and_then(|i| i.enabled)
                     .map(|e| directed_rank(u32::from(e))),
-                SortKey::Health => item.and_then(|i| i.health).map(|h| directed_rank(h as u32)),
+                (SortKey::Health, Some(column)) => column
+                    .get(index)
+                    .copied()
+                    .flatten()
+                    .map(|h| directed_rank(h.rank())),
+                (SortKey::Health, None) => {
+                    item.and_then(|i| i.health).map(|h| directed_rank(h as u32))
+                }
             }
             .unwrap_or(u32::MAX)
         };
@@ -597,6 +615,34 @@ mod tests {
                 "Historian Sync"
             ]
         );
+    }
+
+    #[test]
+    fn health_column_sorts_worst_first_unknown_last_both_ways() {
+        let table = ClientTable::new(sample());
+        let now = chrono::Utc::now();
+        let never = crate::model::wire::ClientSecret {
+            expires: Some(false),
+            ..Default::default()
+        };
+        let expired = crate::model::wire::ClientSecret {
+            expiration: Some(now - chrono::TimeDelta::days(1)),
+            ..Default::default()
+        };
+        let mut column = vec![None; table.len()];
+        column[0] = Some(ClientHealth::of(&[], now));
+        column[1] = Some(ClientHealth::of(&[never], now));
+        column[2] = Some(ClientHealth::of(&[expired], now));
+        let order = |direction| SortOrder {
+            key: SortKey::Health,
+            direction,
+        };
+        let mut rows: Vec<usize> = (0..table.len()).collect();
+        table.sort_with_health(&mut rows, order(SortDirection::Ascending), Some(&column));
+        assert_eq!(rows[..3], [2, 1, 0]);
+        assert!(rows[3..].iter().all(|&i| column[i].is_none()));
+        table.sort_with_health(&mut rows, order(SortDirection::Descending), Some(&column));
+        assert_eq!(rows[..3], [0, 1, 2]);
     }
 
     #[test]

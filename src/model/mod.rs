@@ -10,10 +10,12 @@
 //!   ([`new_client_body`], [`client_update_body`], [`new_secret_body`], [`secret_update_body`]).
 
 pub mod client;
+pub mod csv;
 pub mod expiry;
 pub mod form;
 pub mod format;
 pub mod health;
+pub mod ics;
 pub mod kind;
 pub mod patch;
 pub mod summary;

@@ -18,6 +18,8 @@ pub mod health;
 pub mod ics;
 pub mod kind;
 pub mod patch;
+pub mod rotation;
+pub mod snippet;
 pub mod summary;
 pub mod validate;
 pub mod wire;

@@ -316,7 +316,10 @@ async fn the_secrets_tab_shows_health_badges_computed_from_expirations() {
     })
     .await;
     let health: Vec<String> = {
-        let list = app.root.query_selector_all("[data-health]").unwrap();
+        let list = app
+            .root
+            .query_selector_all("[data-testid=secret-row] [data-health]")
+            .unwrap();
         (0..list.length())
             .map(|i| {
                 list.item(i)

@@ -243,6 +243,19 @@ impl SortOrder {
         Some(SortOrder { key, direction })
     }
 
+    /// The order after a click on column `key`'s header: the other direction of the same
+    /// column, or a new column ascending.
+    pub fn clicked(self, key: SortKey) -> SortOrder {
+        if self.key == key {
+            self.toggled()
+        } else {
+            SortOrder {
+                key,
+                direction: SortDirection::Ascending,
+            }
+        }
+    }
+
     /// The same column in the other direction (a second click on a header).
     pub fn toggled(self) -> SortOrder {
         let direction = match self.direction {
@@ -614,6 +627,24 @@ mod tests {
                 "historian sync",
                 "Historian Sync"
             ]
+        );
+    }
+
+    #[test]
+    fn a_header_click_toggles_its_column_or_starts_another_ascending() {
+        let by = |key, direction| SortOrder { key, direction };
+        let name_up = by(SortKey::Name, SortDirection::Ascending);
+        assert_eq!(
+            name_up.clicked(SortKey::Name),
+            by(SortKey::Name, SortDirection::Descending)
+        );
+        assert_eq!(
+            name_up.clicked(SortKey::Name).clicked(SortKey::Name),
+            name_up
+        );
+        assert_eq!(
+            by(SortKey::Id, SortDirection::Descending).clicked(SortKey::Health),
+            by(SortKey::Health, SortDirection::Ascending)
         );
     }
 

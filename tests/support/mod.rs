@@ -164,7 +164,8 @@ pub fn mount_console_with(url: &str, admin: bool, extra: &str) -> TestMount {
 /// `{method, path, status, body, headers}` where `path` is matched against the URL's pathname
 /// (exactly, or as a RegExp when it starts with `^`) and `body` is any JSON value (or a string).
 /// `once: true` answers one request only; `hang: true` never answers (until the request is
-/// aborted); `reject: true` fails like a dropped connection.
+/// aborted); `reject: true` fails like a dropped connection; `delay: ms` answers late (and
+/// counts how many of the route's requests overlap: `route.maxInFlight`).
 /// Every request is recorded in `window.__requests` as `{method, url, headers, body}`.
 pub fn stub_api(routes_js: &str) {
     let script = format!(
@@ -185,6 +186,13 @@ pub fn stub_api(routes_js: &str) {
                     Reason: 'test', Resolution: 'add a route' }}), {{ status: 404, headers: {{ 'Content-Type': 'application/json' }} }});
             }}
             if (route.once) {{ window.__routes = window.__routes.filter(r => r !== route); }}
+            if (route.delay) {{
+                // Answers after `delay` ms; `inFlight`/`maxInFlight` count the route's overlap.
+                route.inFlight = (route.inFlight || 0) + 1;
+                route.maxInFlight = Math.max(route.maxInFlight || 0, route.inFlight);
+                await new Promise(resolve => setTimeout(resolve, route.delay));
+                route.inFlight -= 1;
+            }}
             if (route.reject) {{ throw new TypeError('Failed to fetch'); }}
             if (route.hang) {{
                 // Never answers; only the caller's abort (its deadline) ends it.

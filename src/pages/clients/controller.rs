@@ -13,14 +13,16 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError, CancelToken};
+use crate::auth::rights::WriteAccess;
 use crate::auth::session::Session;
 use crate::components::toast::Toasts;
 use crate::model::{
     client_update_body, new_client_body, new_secret_body, secret_update_body, Client,
     ClientFormValues, ClientKind, ClientSecret, ClientSummary, ClientTable, CreatedClient,
-    MultiStatusResponseChildError, Role, SecretFormValues, SortOrder, ValidationErrors,
+    HealthChip, MultiStatusResponseChildError, Role, SecretFormValues, SortKey, ValidationErrors,
 };
 
+use super::health::HealthLoader;
 use super::state::{PageQuery, Tab, UrlState};
 use super::writes::Writes;
 
@@ -131,7 +133,12 @@ pub struct PageState {
     /// The rows to show: `summaries` filtered by the search and sorted, computed once per
     /// keystroke over the pre-ranked table.
     pub rows: Memo<Arc<Vec<usize>>>,
+    /// The clients' secrets, read in the background for the Secrets column.
+    pub health: HealthLoader,
     navigate: StoredValue<Box<dyn Fn(PageQuery, bool)>, LocalStorage>,
+    /// The last state asked of the router, and the state it was asked from (until the URL
+    /// changes, later changes build on it).
+    requested: StoredValue<Option<(PageQuery, PageQuery)>>,
     cache: StoredValue<HashMap<ClientKind, KindList>>,
     reload: RwSignal<u32>,
     /// `(loaded, total)` while a long list loads.
@@ -180,6 +187,14 @@ impl PageState {
         let progress = RwSignal::new(None::<(usize, usize)>);
         let kind = Memo::new(move |_| query.read().kind);
         let search_text = RwSignal::new(query.with_untracked(|q| q.q.clone()));
+        // Once the URL has changed (the router took a request, or Back/Forward), new changes
+        // start from it.
+        let requested = StoredValue::new(None::<(PageQuery, PageQuery)>);
+        Effect::watch(
+            move || query.track(),
+            move |_, _, _| requested.set_value(None),
+            false,
+        );
         // Back/Forward (or a link) changes the URL's q: the field follows.
         let url_q = Memo::new(move |_| query.read().q.clone());
         Effect::watch(
@@ -266,28 +281,82 @@ impl PageState {
                 .map(|l| l.summaries)
                 .unwrap_or_default()
         });
+        let health = HealthLoader::new(api);
+        // Read the secrets of a loaded list, once it is known the user may (a Tenant Member
+        // may not: the column says so once).
+        let access = Memo::new(move |_| session.access());
+        Effect::new(move |_| {
+            let table = summaries.get();
+            match access.get() {
+                WriteAccess::Checking => {}
+                WriteAccess::ReadOnly => health.deny(),
+                WriteAccess::Allowed => health.start(&table),
+            }
+        });
+        let sort = Memo::new(move |_| query.with(|p| p.sort));
+        let chips = Memo::new(move |_| query.with(|p| p.chips));
+        // The health of each row, while the order or the chips need it.
+        let health_column = Memo::new(move |_| {
+            let needed = sort.get().key == SortKey::Health || chips.get().needs_secrets();
+            Arc::new(if needed {
+                health.column(&summaries.read())
+            } else {
+                Vec::new()
+            })
+        });
         // Sorted once per list and order (a new Arc each time: it keys the search cache); a
         // keystroke only filters that order, or the earlier matches (crate::model::SearchCache).
-        let sort = Memo::new(move |_| query.with(|p| p.sort));
         let sorted = Memo::new_with_compare(
-            move |_| Arc::new(summaries.read().query("", sort.get())),
+            move |_| {
+                let table = summaries.read();
+                let mut rows: Vec<usize> = (0..table.len()).collect();
+                let order = sort.get();
+                if order.key == SortKey::Health {
+                    table.sort_with_health(&mut rows, order, Some(&health_column.read()));
+                } else {
+                    table.sort(&mut rows, order);
+                }
+                Arc::new(rows)
+            },
             |_, _| true,
         );
         let search_cache = StoredValue::new(crate::model::SearchCache::default());
         let rows = Memo::new(move |_| {
             let all = sorted.get();
             let table = summaries.read();
-            search_text.with(|q| {
+            let found = search_text.with(|q| {
                 search_cache
                     .try_update_value(|cache| cache.rows(&table, &all, q))
                     .unwrap_or_else(|| Arc::new(table.filter_sorted(&all, q)))
-            })
+            });
+            let chips = chips.get();
+            if chips.is_empty() {
+                return found;
+            }
+            let column = health_column.read();
+            Arc::new(
+                found
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let enabled = table.get(i).and_then(|s| s.enabled());
+                        chips.matches(enabled, column.get(i).copied().flatten())
+                    })
+                    .collect(),
+            )
+        });
+        // Secrets read for the Secrets tab are the freshest: the column takes them too.
+        Effect::new(move |_| {
+            if let Some(Some((id, Ok(list)))) = secrets.get() {
+                health.put(&id, &list);
+            }
         });
 
         PageState {
             api,
             summaries,
             rows,
+            health,
             removal_secrets,
             session,
             toasts,
@@ -295,6 +364,7 @@ impl PageState {
             search_text,
             search_seq: StoredValue::new(0),
             navigate: StoredValue::new_local(Box::new(go)),
+            requested,
             cache,
             reload,
             progress,
@@ -380,12 +450,21 @@ impl PageState {
 
     // ----- the URL ---------------------------------------------------------------------
 
-    /// Changes the page state in the URL (`replace`: no new history entry).
+    /// Changes the page state in the URL (`replace`: no new history entry). Changes made
+    /// before the router has taken the previous one build on it (two quick chip clicks both
+    /// count).
     pub fn set_query(&self, change: impl FnOnce(&mut PageQuery), replace: bool) {
-        let mut next = self.query.get_untracked();
+        let current = self.query.get_untracked();
+        let mut next = self
+            .requested
+            .get_value()
+            .filter(|(from, _)| *from == current)
+            .map(|(_, requested)| requested)
+            .unwrap_or_else(|| current.clone());
         next.q = self.search_text.get_untracked();
         change(&mut next);
-        if next != self.query.get_untracked() {
+        if next != current {
+            self.requested.set_value(Some((current, next.clone())));
             self.navigate.with_value(|go| go(next, replace));
         }
     }
@@ -418,8 +497,10 @@ impl PageState {
         );
     }
 
-    pub fn sort(&self, order: SortOrder) {
-        self.set_query(|q| q.sort = order, true);
+    /// A click on column `key`'s header (from the latest order, even one the URL has not
+    /// taken yet).
+    pub fn sort_by(&self, key: SortKey) {
+        self.set_query(|q| q.sort = q.sort.clicked(key), true);
     }
 
     /// Opens the pane of client `id` (on its Details tab).
@@ -503,17 +584,28 @@ impl PageState {
         }));
     }
 
-    /// Forgets the cached list of `kind` and loads it again.
+    /// Forgets the cached list of `kind` (and the secrets read for the list) and loads it
+    /// again.
     pub fn refresh(&self, kind: ClientKind) {
         self.cache.update_value(|c| {
             c.remove(&kind);
         });
+        self.health.clear();
         self.reload.update(|n| *n += 1);
     }
 
-    /// Loads the selected client's secrets again.
+    /// Loads the selected client's secrets again (after a change to them): the pane's list
+    /// and the list's Secrets column.
     pub fn refresh_secrets(&self) {
+        if let Some(id) = self.query.get_untracked().sel {
+            self.health.forget(self.kind(), &id);
+        }
         self.secrets_reload.update(|n| *n += 1);
+    }
+
+    /// Switches a filter chip on or off.
+    pub fn toggle_chip(&self, chip: HealthChip) {
+        self.set_query(|q| q.chips = q.chips.toggled(chip), true);
     }
 
     // ----- dialogs ---------------------------------------------------------------------

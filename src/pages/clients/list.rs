@@ -4,6 +4,8 @@
 use leptos::{html, prelude::*};
 
 use crate::components::badge::StatusBadge;
+
+use super::health::Cell;
 use crate::components::icons::CopyIcon;
 use crate::model::{
     token_lifetime_words, ClientKind, ClientSummary, ClientTable as SummaryTable, SortDirection,
@@ -66,10 +68,44 @@ fn row_cells(
     (per_kind, lifetime)
 }
 
+/// The Secrets cell: the client's worst secret in words and colour.
+#[component]
+fn HealthCell(#[prop(into)] cell: Signal<Cell>) -> impl IntoView {
+    move || {
+        match cell.get() {
+        Cell::Known(health) => view! {
+            <span class=format!("badge badge--health-{}", health.css_name()) data-health=health.css_name()>
+                {health.label()}
+            </span>
+        }
+        .into_any(),
+        Cell::Pending => view! {
+            <span class="muted health-pending" data-health="pending">"Checking…"</span>
+        }
+        .into_any(),
+        Cell::Failed(why) => view! {
+            <span class="muted" data-health="failed" title=why>"Not checked"</span>
+        }
+        .into_any(),
+        Cell::NotApplicable => view! {
+            <span class="muted" data-health="none" title="Authorization code clients have no secrets">"—"</span>
+        }
+        .into_any(),
+        Cell::Hidden => view! {
+            <span class="muted" data-health="hidden">
+                <span aria-hidden="true">"—"</span><span class="visually-hidden">"Not shown"</span>
+            </span>
+        }
+        .into_any(),
+    }
+    }
+}
+
 /// One client row. Only the cursor row's Copy is a tab stop (the list is one stop).
 #[component]
 fn ClientRow(
     summary: ClientSummary,
+    #[prop(into)] health: Signal<Cell>,
     /// The per-kind column and the token lifetime, in words.
     cells: (String, String),
     selected: bool,
@@ -99,6 +135,7 @@ fn ClientRow(
                 </span>
             </td>
             <td><StatusBadge enabled=Signal::stored(summary.enabled()) /></td>
+            <td class="client-row__health"><HealthCell cell=health /></td>
             <td class="client-row__extra">{per_kind}</td>
             <td>{lifetime}</td>
         </tr>
@@ -110,7 +147,7 @@ fn ClientRow(
 fn TableHead(
     kind: ClientKind,
     #[prop(into)] sort: Signal<SortOrder>,
-    on_sort: Callback<(SortOrder,)>,
+    on_sort: Callback<(SortKey,)>,
 ) -> impl IntoView {
     let kind_header = match kind {
         ClientKind::ClientCredentials => "Roles",
@@ -121,6 +158,7 @@ fn TableHead(
             <col class="col-name" />
             <col class="col-id" />
             <col class="col-status" />
+            <col class="col-health" />
             <col class="col-extra" />
             <col class="col-lifetime" />
         </colgroup>
@@ -129,6 +167,7 @@ fn TableHead(
                 <SortHeader label="Name" key=SortKey::Name sort on_sort />
                 <SortHeader label="Client ID" key=SortKey::Id sort on_sort />
                 <SortHeader label="Status" key=SortKey::Status sort on_sort />
+                <SortHeader label="Secrets" key=SortKey::Health sort on_sort />
                 <th scope="col">{kind_header}</th>
                 <th scope="col">"Token Lifetime"</th>
             </tr>
@@ -154,7 +193,7 @@ fn SortHeader(
     label: &'static str,
     key: SortKey,
     #[prop(into)] sort: Signal<SortOrder>,
-    on_sort: Callback<(SortOrder,)>,
+    on_sort: Callback<(SortKey,)>,
 ) -> impl IntoView {
     let aria = move || {
         let s = sort.get();
@@ -164,18 +203,7 @@ fn SortHeader(
             (true, SortDirection::Descending) => "descending",
         }
     };
-    let click = move |_| {
-        let current = sort.get_untracked();
-        let next = if current.key == key {
-            current.toggled()
-        } else {
-            SortOrder {
-                key,
-                direction: SortDirection::Ascending,
-            }
-        };
-        on_sort.run((next,));
-    };
+    let click = move |_| on_sort.run((key,));
     let arrow = move || match aria() {
         "ascending" => "▲",
         "descending" => "▼",
@@ -201,7 +229,7 @@ pub fn ClientTable(
     #[prop(into)]
     rows: Signal<std::sync::Arc<Vec<usize>>>,
     #[prop(into)] sort: Signal<SortOrder>,
-    on_sort: Callback<(SortOrder,)>,
+    on_sort: Callback<(SortKey,)>,
     /// The client whose pane is open.
     #[prop(into)]
     selected: Signal<Option<String>>,
@@ -211,6 +239,10 @@ pub fn ClientTable(
     #[prop(into)]
     role_names: Signal<std::collections::HashMap<String, String>>,
     on_copy: Callback<(String,)>,
+    /// The Secrets cell of a client.
+    health_of: Callback<(ClientKind, String), Cell>,
+    /// The rows rendered now (their secrets are read first).
+    on_visible: Callback<(Vec<(ClientKind, String)>,)>,
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0f64);
@@ -220,6 +252,17 @@ pub fn ClientTable(
 
     let range =
         Memo::new(move |_| window_range(scroll_top.get(), viewport.get(), rows.read().len()));
+
+    Effect::new(move |_| {
+        let (first, last) = range.get();
+        let items = items.read();
+        let shown = rows.read()[first..last]
+            .iter()
+            .filter_map(|&i| items.get(i))
+            .map(|s| (s.kind(), s.id().to_string()))
+            .collect();
+        on_visible.run((shown,));
+    });
 
     let on_scroll = move |_| {
         if let Some(el) = scroller.get() {
@@ -308,13 +351,15 @@ pub fn ClientTable(
                 let position = first + offset;
                 let id = summary.id().to_string();
                 let cells = row_cells(kind, &summary, &names);
+                let of = (summary.kind(), summary.id().to_string());
+                let health = Signal::derive(move || health_of.run(of.clone()));
                 let on_open = Callback::new(move |()| {
                     cursor.set(Some(position));
                     on_open.run((id.clone(),));
                 });
                 Some(view! {
                     <ClientRow selected=sel.as_deref() == Some(summary.id()) cursor=cursor_now == Some(position)
-                        summary cells on_open on_copy />
+                        summary health cells on_open on_copy />
                 })
             })
             .collect_view();

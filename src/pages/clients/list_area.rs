@@ -52,12 +52,14 @@ pub fn ListArea() -> impl IntoView {
                     items=summaries
                     rows=rows
                     sort=Signal::derive(move || s.query.read().sort)
-                    on_sort=Callback::new(move |(order,)| s.sort(order))
+                    on_sort=Callback::new(move |(key,)| s.sort_by(key))
                     selected
                     on_open=Callback::new(move |(id,)| s.select(id))
                     on_close=Callback::new(move |()| s.close_pane())
                     role_names
                     on_copy=Callback::new(move |(id,)| copy_to_clipboard(id, "Client ID"))
+                    health_of=Callback::new(move |(kind, id): (ClientKind, String)| s.health.cell(kind, &id))
+                    on_visible=Callback::new(move |(shown,)| s.health.set_visible(shown))
                 />
             </Show>
         }

@@ -5,10 +5,12 @@
 //! tabs and the forms only present what it gives them and call back.
 
 mod actions;
+mod chips;
 mod client_form;
 pub mod controller;
 mod details;
 mod dialogs;
+mod health;
 mod list;
 mod list_area;
 mod pane;
@@ -25,6 +27,7 @@ use leptos::prelude::*;
 
 use crate::model::Client;
 
+use chips::{FilterChips, HealthStatus};
 use controller::{Controller, Dialog, Notice, Offer};
 use details::DetailsTab;
 use dialogs::DialogHost;
@@ -123,7 +126,14 @@ pub fn ClientsPage() -> impl IntoView {
             />
             {notice}
             {progress_bar}
-            <p class="count-line muted" aria-live="polite">{count_line}</p>
+            <div class="list-filters">
+                <FilterChips chips=Signal::derive(move || s.query.read().chips)
+                    secrets_hidden=s.health.denied
+                    on_toggle=Callback::new(move |(chip,)| s.toggle_chip(chip)) />
+                <p class="count-line muted" aria-live="polite">{count_line}</p>
+            </div>
+            <HealthStatus progress=Signal::derive(move || s.health.progress()) hidden=s.health.denied
+                stalled=s.health.stalled on_retry=Callback::new(move |()| s.health.clear()) />
             <div class="clients-layout" class:clients-layout--with-pane=move || selected_id.read().is_some()>
                 <div class="clients-layout__list">
                     <ListArea />

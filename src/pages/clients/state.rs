@@ -1,4 +1,4 @@
-//! The page's state lives in the URL: `type`, `q`, `sort`, `sel`, `tab`. Reloading or sharing
+//! The page's state lives in the URL: `type`, `q`, `sort`, `f` (the filter chips), `sel`, `tab`. Reloading or sharing
 //! the address shows the same screen; Back and Forward move between selections.
 
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::auth::oidc::encode_component;
-use crate::model::{ClientKind, SortOrder};
+use crate::model::{ClientKind, HealthFilter, SortOrder};
 
 /// The tabs of the Details pane.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -62,6 +62,8 @@ pub struct PageQuery {
     pub kind: ClientKind,
     pub q: String,
     pub sort: SortOrder,
+    /// The filter chips that are on (`f=expired,disabled`).
+    pub chips: HealthFilter,
     pub sel: Option<String>,
     pub tab: Tab,
 }
@@ -78,6 +80,9 @@ impl PageQuery {
         }
         if self.sort != SortOrder::default() {
             parts.push(format!("sort={}", encode_component(&self.sort.to_param())));
+        }
+        if !self.chips.is_empty() {
+            parts.push(format!("f={}", self.chips.to_param()));
         }
         if let Some(sel) = &self.sel {
             parts.push(format!("sel={}", encode_component(sel)));
@@ -122,6 +127,7 @@ impl UrlState {
                     .get("sort")
                     .and_then(|s| SortOrder::from_param(&s))
                     .unwrap_or_default(),
+                chips: HealthFilter::from_param(&map.get("f").unwrap_or_default()),
                 sel,
                 tab,
             }

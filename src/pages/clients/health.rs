@@ -1,0 +1,350 @@
+//! The list's Secrets column: every client's secrets, read in the background.
+//!
+//! The rows on screen are read first, then the rest in the list's order, never more than
+//! [`MAX_IN_FLIGHT`] requests at once. What was read is kept (per client id) until a change
+//! to that client or Refresh; the column, its sort, the filter chips, Export CSV and Remove
+//! expired secrets all read from here. A 403 means the user is not Tenant Administrator: the
+//! loader stops and the page says so once.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::api::{ApiClient, ApiError};
+use crate::model::{ClientHealth, ClientKind, ClientSecret, ClientTable};
+
+/// Requests for secrets at most in flight at once.
+pub const MAX_IN_FLIGHT: usize = 6;
+/// Failures in a row after which the loader stops and says why.
+const GIVE_UP_AFTER: u32 = 3;
+
+/// One client's secrets, as far as the console knows.
+#[derive(Clone, Debug)]
+enum Entry {
+    Loading,
+    Known {
+        secrets: Arc<Vec<ClientSecret>>,
+        health: ClientHealth,
+    },
+    Failed(String),
+}
+
+/// What the Secrets cell of one client shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Not read yet (or being read).
+    Pending,
+    Known(ClientHealth),
+    /// The read failed; the reason.
+    Failed(String),
+    /// This kind has no secrets (authorization code).
+    NotApplicable,
+    /// The user may not read secrets (said once above the list).
+    Hidden,
+}
+
+/// The background reader of the clients' secrets (a `Copy` handle; see the module docs).
+#[derive(Clone, Copy)]
+pub struct HealthLoader {
+    api: StoredValue<ApiClient>,
+    book: StoredValue<HashMap<String, Entry>>,
+    /// Bumped (at most every 150 ms) when the book changed.
+    version: RwSignal<u32>,
+    bump_scheduled: StoredValue<bool>,
+    /// The clients to read, in the list's order.
+    order: StoredValue<Arc<Vec<(ClientKind, String)>>>,
+    cursor: StoredValue<usize>,
+    /// The rows on screen (read before the rest).
+    visible: StoredValue<Vec<(ClientKind, String)>>,
+    /// Clients changed since they were read (read again before anything else).
+    urgent: StoredValue<Vec<(ClientKind, String)>>,
+    running: StoredValue<usize>,
+    failures_in_a_row: StoredValue<u32>,
+    /// The user may not read secrets (not Tenant Administrator).
+    pub denied: RwSignal<bool>,
+    /// Why reading stopped after repeated failures (Refresh starts again).
+    pub stalled: RwSignal<Option<String>>,
+}
+
+impl HealthLoader {
+    pub fn new(api: StoredValue<ApiClient>) -> Self {
+        HealthLoader {
+            api,
+            book: StoredValue::new(HashMap::new()),
+            version: RwSignal::new(0),
+            bump_scheduled: StoredValue::new(false),
+            order: StoredValue::new(Arc::new(Vec::new())),
+            cursor: StoredValue::new(0),
+            visible: StoredValue::new(Vec::new()),
+            urgent: StoredValue::new(Vec::new()),
+            running: StoredValue::new(0),
+            failures_in_a_row: StoredValue::new(0),
+            denied: RwSignal::new(false),
+            stalled: RwSignal::new(None),
+        }
+    }
+
+    /// Reads the secrets of `table`'s clients (those of kinds with secrets), in its order.
+    pub fn start(&self, table: &ClientTable) {
+        let order: Vec<(ClientKind, String)> = table
+            .items()
+            .iter()
+            .filter(|s| s.kind().has_secrets() && !s.id().is_empty())
+            .map(|s| (s.kind(), s.id().to_string()))
+            .collect();
+        self.order.set_value(Arc::new(order));
+        self.cursor.set_value(0);
+        self.kick();
+    }
+
+    /// The rows on screen changed: they are read first.
+    pub fn set_visible(&self, rows: Vec<(ClientKind, String)>) {
+        self.visible.set_value(rows);
+        self.kick();
+    }
+
+    /// The user is not Tenant Administrator: nothing is read.
+    pub fn deny(&self) {
+        if !self.denied.get_untracked() {
+            self.denied.set(true);
+        }
+    }
+
+    /// Forgets everything read (Refresh) and starts over.
+    pub fn clear(&self) {
+        self.book
+            .update_value(|book| book.retain(|_, e| matches!(e, Entry::Loading)));
+        self.cursor.set_value(0);
+        self.failures_in_a_row.set_value(0);
+        self.stalled.set(None);
+        self.bump_now();
+        self.kick();
+    }
+
+    /// Client `id` changed (a secret added, edited or removed): read it again first.
+    pub fn forget(&self, kind: ClientKind, id: &str) {
+        if !kind.has_secrets() {
+            return;
+        }
+        self.book.update_value(|book| {
+            book.remove(id);
+        });
+        self.urgent
+            .update_value(|urgent| urgent.push((kind, id.to_string())));
+        self.bump_now();
+        self.kick();
+    }
+
+    /// Fresh secrets of `id`, read elsewhere (the Secrets tab).
+    pub fn put(&self, id: &str, secrets: &[ClientSecret]) {
+        self.store(id.to_string(), Ok(secrets.to_vec()));
+    }
+
+    /// What the Secrets cell of client `id` (of `kind`) shows. Tracks changes.
+    pub fn cell(&self, kind: ClientKind, id: &str) -> Cell {
+        self.version.track();
+        if !kind.has_secrets() {
+            return Cell::NotApplicable;
+        }
+        if self.denied.get() {
+            return Cell::Hidden;
+        }
+        self.book.with_value(|book| match book.get(id) {
+            Some(Entry::Known { health, .. }) => Cell::Known(*health),
+            Some(Entry::Failed(why)) => Cell::Failed(why.clone()),
+            Some(Entry::Loading) | None => Cell::Pending,
+        })
+    }
+
+    /// The secrets of client `id`, once read. Tracks changes.
+    pub fn secrets(&self, id: &str) -> Option<Arc<Vec<ClientSecret>>> {
+        self.version.track();
+        self.book.with_value(|book| match book.get(id) {
+            Some(Entry::Known { secrets, .. }) => Some(Arc::clone(secrets)),
+            _ => None,
+        })
+    }
+
+    /// The health of every row of `table` (`None`: not known yet), for sorting and the chips.
+    /// Tracks changes.
+    pub fn column(&self, table: &ClientTable) -> Vec<Option<ClientHealth>> {
+        self.version.track();
+        self.book.with_value(|book| {
+            table
+                .items()
+                .iter()
+                .map(|s| match book.get(s.id()) {
+                    Some(Entry::Known { health, .. }) => Some(*health),
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
+    /// `(read, to read)` over the current order. Tracks changes.
+    pub fn progress(&self) -> (usize, usize) {
+        self.version.track();
+        let order = self.order.get_value();
+        let done = self.book.with_value(|book| {
+            order
+                .iter()
+                .filter(|(_, id)| {
+                    matches!(book.get(id), Some(Entry::Known { .. } | Entry::Failed(_)))
+                })
+                .count()
+        });
+        (done, order.len())
+    }
+
+    /// Starts readers until [`MAX_IN_FLIGHT`] run (each ends when nothing is left to read).
+    fn kick(&self) {
+        if self.denied.get_untracked() || self.stalled.get_untracked().is_some() {
+            return;
+        }
+        while self.running.get_value() < MAX_IN_FLIGHT {
+            let Some(next) = self.next() else {
+                return;
+            };
+            self.running.update_value(|n| *n += 1);
+            let this = *self;
+            leptos::task::spawn_local(async move {
+                this.read_from(next).await;
+                if this.alive() {
+                    this.running.update_value(|n| *n = n.saturating_sub(1));
+                    this.bump_now();
+                }
+            });
+        }
+    }
+
+    /// Reads `first`, then whatever is next, until nothing is left or reading must stop.
+    async fn read_from(self, first: (ClientKind, String)) {
+        let mut next = Some(first);
+        while let Some((kind, id)) = next {
+            let Some(api) = self.api.try_get_value() else {
+                return;
+            };
+            let result = api.list_secrets(kind, &id).await;
+            if !self.alive() {
+                // The page is gone (signed out, another page): nothing left to update.
+                return;
+            }
+            if matches!(result, Err(ApiError::Forbidden(_))) {
+                self.book.update_value(|book| {
+                    book.remove(&id);
+                });
+                self.deny();
+                return;
+            }
+            if self.store(id, result) {
+                return;
+            }
+            next = self.next();
+        }
+    }
+
+    /// Records a read; returns whether reading should stop (too many failures in a row).
+    fn store(&self, id: String, result: Result<Vec<ClientSecret>, ApiError>) -> bool {
+        let entry = match result {
+            Ok(secrets) => {
+                self.failures_in_a_row.set_value(0);
+                let health = ClientHealth::of(&secrets, Utc::now());
+                Entry::Known {
+                    secrets: Arc::new(secrets),
+                    health,
+                }
+            }
+            Err(error) => {
+                self.failures_in_a_row.update_value(|n| *n += 1);
+                Entry::Failed(error.to_string())
+            }
+        };
+        let give_up = match &entry {
+            Entry::Failed(why) if self.failures_in_a_row.get_value() >= GIVE_UP_AFTER => {
+                Some(why.clone())
+            }
+            _ => None,
+        };
+        self.book.update_value(|book| {
+            book.insert(id, entry);
+        });
+        self.schedule_bump();
+        if let Some(why) = give_up {
+            self.stalled.set(Some(why));
+            return true;
+        }
+        false
+    }
+
+    /// The next client to read (marked as being read): a changed one, a row on screen, then
+    /// the list's order.
+    fn next(&self) -> Option<(ClientKind, String)> {
+        if self.denied.get_untracked() || self.stalled.get_untracked().is_some() {
+            return None;
+        }
+        let unread = |id: &str| self.book.with_value(|book| !book.contains_key(id));
+        let mut pick = None;
+        self.urgent.update_value(|urgent| {
+            while let Some(candidate) = urgent.pop() {
+                if unread(&candidate.1) {
+                    pick = Some(candidate);
+                    break;
+                }
+            }
+        });
+        if pick.is_none() {
+            pick = self.visible.with_value(|visible| {
+                visible
+                    .iter()
+                    .find(|(kind, id)| kind.has_secrets() && unread(id))
+                    .cloned()
+            });
+        }
+        if pick.is_none() {
+            let order = self.order.get_value();
+            let mut at = self.cursor.get_value();
+            while let Some(candidate) = order.get(at) {
+                at += 1;
+                if unread(&candidate.1) {
+                    pick = Some(candidate.clone());
+                    break;
+                }
+            }
+            self.cursor.set_value(at);
+        }
+        let (kind, id) = pick?;
+        self.book.update_value(|book| {
+            book.insert(id.clone(), Entry::Loading);
+        });
+        Some((kind, id))
+    }
+
+    /// Whether the page that owns the loader still exists (a read can outlive it).
+    fn alive(&self) -> bool {
+        self.book.try_with_value(|_| ()).is_some()
+    }
+
+    fn schedule_bump(&self) {
+        if self.bump_scheduled.get_value() {
+            return;
+        }
+        self.bump_scheduled.set_value(true);
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.bump_scheduled.try_set_value(false).is_none() {
+                    this.version.try_update(|v| *v += 1);
+                }
+            },
+            Duration::from_millis(150),
+        );
+    }
+
+    fn bump_now(&self) {
+        self.bump_scheduled.set_value(false);
+        self.version.try_update(|v| *v += 1);
+    }
+}

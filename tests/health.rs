@@ -1,0 +1,323 @@
+//! Browser tests of the list's Secrets column and the filter chips, against a stubbed API.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::{click, mount_console, stub_api, texts, wait_until};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ROLES: &str = r#"{ "path": "^/api/v1/Tenants/[^/]+/Roles$", "body": [] }"#;
+
+/// A secret expiring `days` from now, as a JS object literal.
+fn secret(id: u32, days: i32) -> String {
+    format!(
+        r#"{{ "Id": {id}, "Description": "Key {id}", "Expires": true, "Expiration": new Date(Date.now() + {days} * 864e5).toISOString() }}"#
+    )
+}
+
+const NEVER: &str = r#"{ "Id": 9, "Description": "Legacy", "Expires": false, "Expiration": null }"#;
+
+/// Five client-credentials clients, one per state: A expired (and a valid one), B expiring in
+/// 5 days, C never expiring, D fine but disabled, E without secrets.
+fn five_states() -> String {
+    let client = |id: &str, name: &str, enabled: bool| {
+        format!(
+            r#"{{ "Id": "{id}", "Name": "{name}", "Enabled": {enabled}, "AccessTokenLifetime": 3600, "RoleIds": [] }}"#
+        )
+    };
+    let secrets = |id: &str, body: String| {
+        format!(
+            r#"{{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients/{id}/Secrets$", "body": [{body}] }}"#
+        )
+    };
+    format!(
+        r#"[
+        {{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients$", "headers": {{ "Total-Count": "5" }}, "body": [
+            {}, {}, {}, {}, {} ] }},
+        {}, {}, {}, {}, {}, {ROLES}
+    ]"#,
+        client("a", "Alpha", true),
+        client("b", "Bravo", true),
+        client("c", "Charlie", true),
+        client("d", "Delta", false),
+        client("e", "Echo", true),
+        secrets("a", format!("{}, {}", secret(1, 200), secret(2, -3))),
+        secrets("b", secret(3, 5)),
+        secrets("c", NEVER.to_string()),
+        secrets("d", secret(4, 300)),
+        secrets("e", String::new()),
+    )
+}
+
+/// How many reads of a Secrets collection were sent.
+fn secrets_reads() -> f64 {
+    js_sys::eval("window.__requests.filter(r => r.url.split('?')[0].endsWith('/Secrets')).length")
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
+
+fn names(root: &web_sys::HtmlElement) -> Vec<String> {
+    texts(root, ".client-row .client-row__name")
+}
+
+fn chip(root: &web_sys::HtmlElement, slug: &str) {
+    click(root, &format!("[data-chip={slug}]"));
+}
+
+#[wasm_bindgen_test]
+async fn the_secrets_column_names_each_clients_worst_secret_in_words() {
+    stub_api(&five_states());
+    let app = mount_console("/security/clients", true);
+    wait_until("every cell checked", || {
+        texts(&app.root, ".client-row__health")
+            .iter()
+            .all(|t| t != "Checking…")
+            && names(&app.root).len() == 5
+    })
+    .await;
+    assert_eq!(
+        texts(&app.root, ".client-row__health"),
+        [
+            "Expired",
+            "Expires in ≤ 7 days",
+            "Never expires",
+            "OK",
+            "No secrets"
+        ]
+    );
+    // Word and colour: the badge's class follows the state.
+    let expired = app
+        .root
+        .query_selector(".client-row__health .badge")
+        .unwrap()
+        .unwrap();
+    assert!(expired.class_name().contains("badge--health-expired"));
+    assert_eq!(secrets_reads(), 5.0, "one read per client");
+
+    // The column sorts: worst first, then best first.
+    let header = app
+        .root
+        .query_selector("th:nth-child(4) button")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        header.text_content().unwrap().trim_end_matches(['▲', '▼']),
+        "Secrets"
+    );
+    click(&app.root, "th:nth-child(4) button");
+    wait_until("sorted by health", || names(&app.root)[0] == "Alpha").await;
+    assert_eq!(
+        names(&app.root),
+        ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]
+    );
+    assert!(support::location()
+        .search()
+        .unwrap()
+        .contains("sort=health"));
+    click(&app.root, "th:nth-child(4) button");
+    wait_until("best first", || names(&app.root)[0] == "Echo").await;
+    assert_eq!(
+        names(&app.root),
+        ["Echo", "Delta", "Charlie", "Bravo", "Alpha"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn chips_filter_with_the_search_and_live_in_the_url() {
+    stub_api(&five_states());
+    let app = mount_console("/security/clients", true);
+    wait_until("checked", || {
+        texts(&app.root, ".client-row__health")
+            .iter()
+            .all(|t| t != "Checking…")
+            && names(&app.root).len() == 5
+    })
+    .await;
+    chip(&app.root, "expired");
+    wait_until("only expired", || names(&app.root) == ["Alpha"]).await;
+    chip(&app.root, "expiring");
+    wait_until("expired or expiring", || {
+        names(&app.root) == ["Alpha", "Bravo"]
+    })
+    .await;
+    wait_until("chips in the URL", || {
+        support::location()
+            .search()
+            .unwrap()
+            .contains("f=expired,expiring")
+    })
+    .await;
+    let pressed = app
+        .root
+        .query_selector("[data-chip=expired]")
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-pressed");
+    assert_eq!(pressed.as_deref(), Some("true"));
+    // With the search: "bra" keeps Bravo only.
+    support::type_into(&app.root, "#client-search", "bra");
+    wait_until("search and chips", || names(&app.root) == ["Bravo"]).await;
+    support::type_into(&app.root, "#client-search", "");
+    chip(&app.root, "expired");
+    chip(&app.root, "expiring");
+    chip(&app.root, "never");
+    wait_until("never expires", || names(&app.root) == ["Charlie"]).await;
+    chip(&app.root, "never");
+    chip(&app.root, "disabled");
+    wait_until("disabled", || names(&app.root) == ["Delta"]).await;
+    // Disabled narrows the secret chips: Delta is disabled but fine.
+    chip(&app.root, "expired");
+    wait_until("disabled and expired", || {
+        names(&app.root).is_empty()
+            && support::location()
+                .search()
+                .unwrap()
+                .contains("f=expired,disabled")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_with_chips_shows_the_filtered_list() {
+    stub_api(&five_states());
+    let app = mount_console("/security/clients?f=never", true);
+    wait_until("filtered", || names(&app.root) == ["Charlie"]).await;
+}
+
+/// 200 clients named in the reverse of the API's order; every Secrets read takes 40 ms.
+fn many_clients() -> String {
+    let clients: Vec<String> = (0..200)
+        .map(|i| {
+            format!(
+                r#"{{ "Id": "id-{i:03}", "Name": "Client {:03}", "Enabled": true, "AccessTokenLifetime": 3600, "RoleIds": [] }}"#,
+                199 - i
+            )
+        })
+        .collect();
+    format!(
+        r#"[
+        {{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients$", "headers": {{ "Total-Count": "200" }}, "body": [{}] }},
+        {{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients/[^/]+/Secrets$", "delay": 40, "body": [{}] }},
+        {ROLES}
+    ]"#,
+        clients.join(","),
+        secret(1, 100)
+    )
+}
+
+#[wasm_bindgen_test]
+async fn the_visible_rows_are_read_first_never_more_than_six_at_once() {
+    stub_api(&many_clients());
+    let app = mount_console("/security/clients", true);
+    wait_until("rows", || !names(&app.root).is_empty()).await;
+    let first_six: Vec<String> = {
+        wait_until("six reads", || secrets_reads() >= 6.0).await;
+        let script = "window.__requests.filter(r => r.url.split('?')[0].endsWith('/Secrets')).slice(0, 6).map(r => r.url.split('?')[0].split('/').slice(-2)[0]).join(',')";
+        js_sys::eval(script)
+            .unwrap()
+            .as_string()
+            .unwrap()
+            .split(',')
+            .map(String::from)
+            .collect()
+    };
+    // Sorted by name, the rows on screen are the API's last ones (Client 000 = id-199).
+    let rendered: Vec<String> = texts(&app.root, ".client-row .client-row__name");
+    for id in &first_six {
+        let n: usize = id.trim_start_matches("id-").parse().unwrap();
+        assert!(
+            rendered.contains(&format!("Client {:03}", 199 - n)),
+            "{id} was read first but is not on screen"
+        );
+    }
+    for _ in 0..1200 {
+        if secrets_reads() >= 200.0 {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(25).await;
+    }
+    wait_until("all read", || {
+        app.root
+            .query_selector("[data-testid=health-status]")
+            .unwrap()
+            .is_none()
+    })
+    .await;
+    let max = js_sys::eval("window.__routes.find(r => r.path.endsWith('/Secrets$')).maxInFlight")
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(max <= 6.0, "{max} reads of secrets overlapped");
+    assert!(max >= 2.0, "reads ran one by one ({max})");
+    let secrets_reads = js_sys::eval(
+        "window.__requests.filter(r => r.url.split('?')[0].endsWith('/Secrets')).length",
+    )
+    .unwrap()
+    .as_f64()
+    .unwrap();
+    assert_eq!(secrets_reads, 200.0, "each client read once");
+}
+
+#[wasm_bindgen_test]
+async fn a_tenant_member_is_told_once_and_no_secrets_are_read() {
+    stub_api(&five_states());
+    let app = mount_console("/security/clients", false);
+    wait_until("rows", || names(&app.root).len() == 5).await;
+    wait_until("the note", || {
+        support::text_of(&app.root, "[data-testid=health-status]")
+            .is_some_and(|t| t.contains("needs the Tenant Administrator role"))
+    })
+    .await;
+    assert_eq!(secrets_reads(), 0.0);
+    assert!(texts(&app.root, ".client-row__health")
+        .iter()
+        .all(|t| t == "—Not shown"));
+    let expired = app
+        .root
+        .query_selector("[data-chip=expired]")
+        .unwrap()
+        .unwrap();
+    assert!(expired.has_attribute("disabled"));
+    chip(&app.root, "disabled");
+    wait_until("Disabled still works", || names(&app.root) == ["Delta"]).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_fresh_read_on_the_secrets_tab_updates_the_column() {
+    let routes = five_states().replacen(
+        r#"{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients/e/Secrets$", "body": [] }"#,
+        &format!(
+            r#"{{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients/e/Secrets$", "once": true, "body": [] }},
+               {{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients/e/Secrets$", "body": [{}] }}"#,
+            secret(7, -1)
+        ),
+        1,
+    );
+    assert!(routes.contains("\"once\": true"));
+    stub_api(&routes);
+    let app = mount_console("/security/clients", true);
+    wait_until("Echo has none", || {
+        texts(&app.root, ".client-row__health")
+            .last()
+            .map(String::as_str)
+            == Some("No secrets")
+    })
+    .await;
+    // Open Echo's Secrets tab: it reads again and finds an expired secret.
+    click(&app.root, ".client-row[data-id=e]");
+    wait_until("the pane", || {
+        app.root.query_selector("#tab-secrets").unwrap().is_some()
+    })
+    .await;
+    click(&app.root, "#tab-secrets");
+    wait_until("Echo's expired secret on the list", || {
+        texts(&app.root, ".client-row__health")
+            .last()
+            .map(String::as_str)
+            == Some("Expired")
+    })
+    .await;
+}

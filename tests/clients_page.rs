@@ -662,3 +662,69 @@ async fn for_a_read_only_user_the_add_client_shortcut_says_why_instead() {
     .await;
     assert_eq!(support::open_dialog_text(&app.root), None);
 }
+
+#[wasm_bindgen_test]
+async fn all_types_lists_the_three_kinds_with_a_type_column_and_add_client_asks_which() {
+    stub_api(&tenant(200));
+    let app = mount_console("/security/clients?type=all", true);
+    wait_until("six clients of three kinds", || {
+        row_names(&app.root).len() == 6
+    })
+    .await;
+    assert_eq!(select_value(&app.root), "all");
+    assert_eq!(
+        texts(&app.root, "th")[4].trim_end_matches(['▲', '▼']),
+        "Type"
+    );
+    let kinds = texts(&app.root, ".client-row .client-row__extra");
+    for kind in ["Client-Credentials", "Hybrid", "Authorization Code"] {
+        assert!(
+            kinds.iter().any(|k| k == kind),
+            "{kind} missing from {kinds:?}"
+        );
+    }
+    assert_eq!(
+        text_of(&app.root, ".count-line").as_deref(),
+        Some("6 clients")
+    );
+
+    // Search works across kinds.
+    support::type_into(&app.root, "#client-search", "portal");
+    wait_until("search", || row_names(&app.root) == ["Reporting portal"]).await;
+    support::type_into(&app.root, "#client-search", "");
+    wait_until("all again", || row_names(&app.root).len() == 6).await;
+
+    // The pane takes the client's own kind: an authorization code client has no Secrets tab,
+    // even when the link asks for it.
+    click(
+        &app.root,
+        ".client-row[data-id='0b7d1c9e-3333-4a4a-9a9a-000000000001']",
+    );
+    wait_until("its pane", || {
+        text_of(&app.root, "#pane-title").as_deref() == Some("Maintenance mobile app")
+    })
+    .await;
+    assert_eq!(texts(&app.root, "[role=tab]"), ["Details"]);
+
+    // The secret chips keep the kinds with secrets (every one here has an expired secret).
+    click(&app.root, "[data-chip=expired]");
+    wait_until("expired only", || row_names(&app.root).len() == 5).await;
+    assert!(!row_names(&app.root).contains(&"Maintenance mobile app".to_string()));
+
+    // Add Client asks which type first.
+    button(&app.root, "Add Client").unwrap().click();
+    wait_until("the type question", || {
+        support::open_dialog_text(&app.root).is_some_and(|t| t.contains("Which type of client"))
+    })
+    .await;
+    click(&app.root, "[data-kind=hybrid]");
+    wait_until("the hybrid form", || {
+        support::open_dialog_text(&app.root).is_some_and(|t| t.contains("Add Client: Hybrid"))
+    })
+    .await;
+    assert!(app
+        .root
+        .query_selector("[data-testid=redirect-uris], textarea")
+        .unwrap()
+        .is_some());
+}

@@ -23,13 +23,13 @@ use crate::model::{
 };
 
 use super::health::HealthLoader;
-use super::state::{PageQuery, Tab, UrlState};
+use super::state::{ListView, PageQuery, Tab, UrlState};
 use super::writes::Writes;
 
-/// One kind's clients, as loaded.
+/// The clients of one kind, or of all three (All types), as loaded.
 #[derive(Clone)]
 pub struct KindList {
-    pub kind: ClientKind,
+    pub view: ListView,
     pub clients: Arc<Vec<Client>>,
     /// The list rows, indexed for fast search and sort.
     pub summaries: Arc<ClientTable>,
@@ -39,17 +39,31 @@ pub struct KindList {
 
 impl KindList {
     fn new(
-        kind: ClientKind,
+        view: ListView,
         clients: Vec<Client>,
         child_errors: Vec<MultiStatusResponseChildError>,
     ) -> Self {
         let summaries = clients.iter().map(ClientSummary::from_client).collect();
         KindList {
-            kind,
+            view,
             clients: Arc::new(clients),
             summaries: Arc::new(ClientTable::new(summaries)),
             child_errors: Arc::new(child_errors),
         }
+    }
+
+    /// One list of the kinds' lists (All types), in the order given.
+    fn merge(view: ListView, parts: Vec<KindList>) -> Self {
+        if let [one] = parts.as_slice() {
+            return one.clone();
+        }
+        let mut clients = Vec::new();
+        let mut errors = Vec::new();
+        for part in parts {
+            clients.extend(part.clients.iter().cloned());
+            errors.extend(part.child_errors.iter().cloned());
+        }
+        KindList::new(view, clients, errors)
     }
 }
 
@@ -78,6 +92,8 @@ pub enum Dialog {
     },
     /// The list of keyboard shortcuts.
     Shortcuts,
+    /// Add Client in All types: which type first.
+    ChooseType,
 }
 
 /// A secret value on screen, shown once (after Add Client or Add Secret).
@@ -185,7 +201,7 @@ impl PageState {
         let reload = RwSignal::new(0u32);
         let in_flight = StoredValue::new(None::<CancelToken>);
         let progress = RwSignal::new(None::<(usize, usize)>);
-        let kind = Memo::new(move |_| query.read().kind);
+        let view = Memo::new(move |_| query.read().view);
         let search_text = RwSignal::new(query.with_untracked(|q| q.q.clone()));
         // Once the URL has changed (the router took a request, or Back/Forward), new changes
         // start from it.
@@ -208,29 +224,34 @@ impl PageState {
         );
 
         let list = LocalResource::new(move || {
-            let kind = kind.get();
+            let view = view.get();
             reload.track();
             let api = api.get_value();
             async move {
-                if let Some(hit) = cache.with_value(|c| c.get(&kind).cloned()) {
-                    return Ok(hit);
+                let mut parts = Vec::new();
+                for kind in view.kinds() {
+                    if let Some(hit) = cache.with_value(|c| c.get(&kind).cloned()) {
+                        parts.push(hit);
+                        continue;
+                    }
+                    // A load of another kind still running stops issuing requests.
+                    if let Some(previous) = in_flight.get_value() {
+                        previous.cancel();
+                    }
+                    let cancel = CancelToken::new();
+                    in_flight.set_value(Some(cancel.clone()));
+                    let _ = progress.try_set(None);
+                    let on_progress = move |loaded, total| {
+                        let _ = progress.try_set(Some((loaded, total)));
+                    };
+                    let page = api.load_all(kind, on_progress, &cancel).await?;
+                    let loaded = KindList::new(ListView::One(kind), page.items, page.child_errors);
+                    cache.update_value(|c| {
+                        c.insert(kind, loaded.clone());
+                    });
+                    parts.push(loaded);
                 }
-                // A load of another kind still running stops issuing requests.
-                if let Some(previous) = in_flight.get_value() {
-                    previous.cancel();
-                }
-                let cancel = CancelToken::new();
-                in_flight.set_value(Some(cancel.clone()));
-                let _ = progress.try_set(None);
-                let on_progress = move |loaded, total| {
-                    let _ = progress.try_set(Some((loaded, total)));
-                };
-                let page = api.load_all(kind, on_progress, &cancel).await?;
-                let loaded = KindList::new(kind, page.items, page.child_errors);
-                cache.update_value(|c| {
-                    c.insert(kind, loaded.clone());
-                });
-                Ok(loaded)
+                Ok(KindList::merge(view, parts))
             }
         });
         let roles = LocalResource::new(move || {
@@ -241,9 +262,16 @@ impl PageState {
         let secrets_reload = RwSignal::new(0u32);
         let secrets_of = Memo::new(move |_| {
             let q = query.read();
-            (q.tab == Tab::Secrets && q.kind.has_secrets())
-                .then(|| q.sel.clone().map(|id| (q.kind, id)))
-                .flatten()
+            let id = q.sel.clone().filter(|_| q.tab == Tab::Secrets)?;
+            // In All types, the kind is the selected client's.
+            let kind = q.view.single().or_else(|| {
+                list.read()
+                    .as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .and_then(|l| l.clients.iter().find(|c| c.id() == Some(&id)))
+                    .map(Client::kind)
+            })?;
+            kind.has_secrets().then_some((kind, id))
         });
         let secrets = LocalResource::new(move || {
             secrets_reload.track();
@@ -274,10 +302,10 @@ impl PageState {
         });
 
         let summaries = Memo::new(move |_| {
-            let kind = kind.get();
+            let view = view.get();
             list.get()
                 .and_then(Result::ok)
-                .filter(|l| l.kind == kind)
+                .filter(|l| l.view == view)
                 .map(|l| l.summaries)
                 .unwrap_or_default()
         });
@@ -394,16 +422,22 @@ impl PageState {
         self.api.get_value()
     }
 
-    pub fn kind(&self) -> ClientKind {
-        self.query.read().kind
+    /// The Client Type in the URL (or All types).
+    pub fn view(&self) -> ListView {
+        self.query.read().view
     }
 
-    /// The list of the kind in the URL: `None` while it loads.
+    /// The list of the Client Type in the URL: `None` while it loads.
     pub fn list(&self) -> Option<Result<KindList, ApiError>> {
-        let kind = self.kind();
+        let view = self.view();
         self.list
             .get()
-            .filter(|r| r.as_ref().map(|l| l.kind == kind).unwrap_or(true))
+            .filter(|r| r.as_ref().map(|l| l.view == view).unwrap_or(true))
+    }
+
+    /// [`PageState::client`] without tracking.
+    pub fn client_untracked(&self, id: &str) -> Option<Client> {
+        untrack(|| self.client(id))
     }
 
     /// The client with `id` in the loaded list of the kind in the URL.
@@ -469,10 +503,10 @@ impl PageState {
         }
     }
 
-    pub fn choose_kind(&self, kind: ClientKind) {
+    pub fn choose_view(&self, view: ListView) {
         self.set_query(
             |q| {
-                q.kind = kind;
+                q.view = view;
                 q.sel = None;
                 q.tab = Tab::Details;
             },
@@ -538,7 +572,11 @@ impl PageState {
             if let Some(list) = cache.get_mut(&kind) {
                 let mut clients = list.clients.as_ref().clone();
                 change(&mut clients);
-                *list = KindList::new(kind, clients, list.child_errors.as_ref().clone());
+                *list = KindList::new(
+                    ListView::One(kind),
+                    clients,
+                    list.child_errors.as_ref().clone(),
+                );
             }
         });
         self.reload.update(|n| *n += 1);
@@ -584,11 +622,14 @@ impl PageState {
         }));
     }
 
-    /// Forgets the cached list of `kind` (and the secrets read for the list) and loads it
-    /// again.
-    pub fn refresh(&self, kind: ClientKind) {
+    /// Forgets the cached lists of the Client Type shown (and the secrets read for the list)
+    /// and loads them again.
+    pub fn refresh(&self) {
+        let kinds = self.query.get_untracked().view.kinds();
         self.cache.update_value(|c| {
-            c.remove(&kind);
+            for kind in kinds {
+                c.remove(&kind);
+            }
         });
         self.health.clear();
         self.reload.update(|n| *n += 1);
@@ -597,8 +638,14 @@ impl PageState {
     /// Loads the selected client's secrets again (after a change to them): the pane's list
     /// and the list's Secrets column.
     pub fn refresh_secrets(&self) {
-        if let Some(id) = self.query.get_untracked().sel {
-            self.health.forget(self.kind(), &id);
+        if let Some(client) = self
+            .query
+            .get_untracked()
+            .sel
+            .and_then(|id| self.client_untracked(&id))
+        {
+            self.health
+                .forget(client.kind(), client.id().unwrap_or_default());
         }
         self.secrets_reload.update(|n| *n += 1);
     }
@@ -722,9 +769,19 @@ impl Controller {
 
     // ----- opening the write dialogs ------------------------------------------------------
 
+    /// Add Client: for one Client Type, its form; in All types, first which type.
     pub fn open_add_client(&self) {
+        match self.state.query.get_untracked().view {
+            ListView::One(kind) => self.open_add_client_of(kind),
+            ListView::All => self
+                .state
+                .open_dialog(Dialog::ChooseType, &["add-client", "add-client-empty"]),
+        }
+    }
+
+    /// The Add Client form for `kind`.
+    pub fn open_add_client_of(&self, kind: ClientKind) {
         let s = self.state;
-        let kind = s.kind();
         let mut values = ClientFormValues::for_new(&Local::now());
         if kind.has_roles() {
             // New client-credentials clients start with the tenant's Tenant Member role.

@@ -76,6 +76,7 @@ pub fn DialogHost() -> impl IntoView {
                 remove_secret_dialog(ctl, client, secret).into_any()
             }
             Dialog::Shortcuts => super::shortcuts::shortcuts_dialog(ctl).into_any(),
+            Dialog::ChooseType => choose_type_dialog(ctl).into_any(),
         })
     };
     // ✕ and Esc on the reveal ask the reveal (it may want to ask the admin first).
@@ -91,6 +92,51 @@ pub fn DialogHost() -> impl IntoView {
         })
     };
     view! { {dialog}{reveal} }
+}
+
+/// Add Client in All types: which type of client, then its form.
+fn choose_type_dialog(ctl: Controller) -> impl IntoView {
+    let s = ctl.state;
+    let choices = move || {
+        ClientKind::ALL
+            .into_iter()
+            .map(|kind| {
+                view! {
+                    <li>
+                        <button type="button" class="type-choice" data-kind=kind.slug()
+                            on:click=move |_| ctl.open_add_client_of(kind)>
+                            <span class="type-choice__name">{kind.label()}</span>
+                            <span class="type-choice__what muted">{kind_purpose(kind)}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Modal open=true title="Add Client" on_close=Callback::new(move |()| s.close_dialog())>
+            <p id="choose-type-lead">"Which type of client do you want to add?"</p>
+            <ul class="type-choices" aria-labelledby="choose-type-lead">{choices}</ul>
+            <div class="dialog__actions">
+                <button type="button" class="button" on:click=move |_| s.close_dialog()>"Cancel"</button>
+            </div>
+        </Modal>
+    }
+}
+
+/// What a kind of client is for, in a sentence.
+fn kind_purpose(kind: ClientKind) -> &'static str {
+    match kind {
+        ClientKind::ClientCredentials => {
+            "A service, script or device that authenticates as itself with a secret; no user signs in."
+        }
+        ClientKind::Hybrid => {
+            "A server-side web application that signs users in and keeps a secret on its server."
+        }
+        ClientKind::AuthorizationCode => {
+            "A browser or mobile application that signs users in and cannot keep a secret."
+        }
+    }
 }
 
 /// Add Client: the form for the selected Client Type.

@@ -6,6 +6,7 @@ use leptos::{html, prelude::*};
 use crate::components::badge::StatusBadge;
 
 use super::health::Cell;
+use super::state::ListView;
 use crate::components::icons::CopyIcon;
 use crate::model::{
     token_lifetime_words, ClientKind, ClientSummary, ClientTable as SummaryTable, SortDirection,
@@ -37,14 +38,16 @@ pub fn cursor_after_key(key: &str, current: Option<usize>, count: usize) -> Opti
     }
 }
 
-/// What one row shows besides name, id and status.
+/// What one row shows besides name, id, status and secrets: the per-kind column (the Type in
+/// All types) and the token lifetime.
 fn row_cells(
-    kind: ClientKind,
+    view: ListView,
     summary: &ClientSummary,
     role_names: &std::collections::HashMap<String, String>,
 ) -> (String, String) {
-    let per_kind = match kind {
-        ClientKind::ClientCredentials => {
+    let per_kind = match view.single().map(|_| summary.kind()) {
+        None => summary.kind().label().to_string(),
+        Some(ClientKind::ClientCredentials) => {
             let list: Vec<&str> = summary
                 .role_ids()
                 .iter()
@@ -56,7 +59,7 @@ fn row_cells(
                 list.join(", ")
             }
         }
-        _ => match summary.redirect_uri_count() {
+        Some(_) => match summary.redirect_uri_count() {
             1 => "1 URL".to_string(),
             n => format!("{n} URLs"),
         },
@@ -145,13 +148,14 @@ fn ClientRow(
 /// The columns and their (sortable) headers.
 #[component]
 fn TableHead(
-    kind: ClientKind,
+    view: ListView,
     #[prop(into)] sort: Signal<SortOrder>,
     on_sort: Callback<(SortKey,)>,
 ) -> impl IntoView {
-    let kind_header = match kind {
-        ClientKind::ClientCredentials => "Roles",
-        ClientKind::Hybrid | ClientKind::AuthorizationCode => "Redirect URLs",
+    let kind_header = match view {
+        ListView::All => "Type",
+        ListView::One(ClientKind::ClientCredentials) => "Roles",
+        ListView::One(ClientKind::Hybrid | ClientKind::AuthorizationCode) => "Redirect URLs",
     };
     view! {
         <colgroup>
@@ -221,7 +225,7 @@ fn SortHeader(
 /// The table of clients.
 #[component]
 pub fn ClientTable(
-    kind: ClientKind,
+    view: ListView,
     /// All clients of the kind.
     #[prop(into)]
     items: Signal<std::sync::Arc<SummaryTable>>,
@@ -350,7 +354,7 @@ pub fn ClientTable(
                 let summary = items_now.get(index)?.clone();
                 let position = first + offset;
                 let id = summary.id().to_string();
-                let cells = row_cells(kind, &summary, &names);
+                let cells = row_cells(view, &summary, &names);
                 let of = (summary.kind(), summary.id().to_string());
                 let health = Signal::derive(move || health_of.run(of.clone()));
                 let on_open = Callback::new(move |()| {
@@ -382,7 +386,7 @@ pub fn ClientTable(
             on:keydown=on_keydown
         >
             <table>
-                <TableHead kind sort on_sort />
+                <TableHead view sort on_sort />
                 <tbody>{body}</tbody>
             </table>
         </div>

@@ -10,28 +10,29 @@ use crate::model::{ClientKind, MultiStatusResponseChildError};
 
 use super::controller::{copy_to_clipboard, Controller, KindList};
 use super::list::ClientTable;
+use super::state::ListView;
 use super::toolbar::AddClientButton;
 
 /// The kind shown, whether it has no clients, and what a 207 left out.
-type Shape = (ClientKind, bool, Arc<Vec<MultiStatusResponseChildError>>);
+type Shape = (ListView, bool, Arc<Vec<MultiStatusResponseChildError>>);
 
 /// The list of the selected Client Type, in whatever state it is.
 #[component]
 pub fn ListArea() -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let s = ctl.state;
-    let kind = Memo::new(move |_| s.kind());
+    let view = Memo::new(move |_| s.view());
     let (summaries, rows) = (s.summaries, s.rows);
     let selected = Signal::derive(move || s.query.read().sel.clone());
     let access = Signal::derive(move || ctl.access());
     let role_names = Memo::new(move |_| s.role_names());
-    let retry = Callback::new(move |()| s.refresh(kind.get_untracked()));
+    let retry = Callback::new(move |()| s.refresh());
 
     // What the list area looks like: rebuilt only when this changes, so an edited or added
     // row updates the table in place (scroll position and focus stay).
     let shape = Memo::new(move |_| {
         s.list()
-            .map(|r| r.map(|l: KindList| (l.kind, l.summaries.is_empty(), l.child_errors)))
+            .map(|r| r.map(|l: KindList| (l.view, l.summaries.is_empty(), l.child_errors)))
     });
     let ready = move |(k, empty, child_errors): Shape| {
         if empty {
@@ -48,7 +49,7 @@ pub fn ListArea() -> impl IntoView {
             <PartialBanner errors=child_errors on_retry=retry />
             <Show when=move || !rows.read().is_empty() fallback=move || view! { <NoMatch /> }>
                 <ClientTable
-                    kind=k
+                    view=k
                     items=summaries
                     rows=rows
                     sort=Signal::derive(move || s.query.read().sort)
@@ -67,7 +68,7 @@ pub fn ListArea() -> impl IntoView {
     };
     view! {
         <AsyncRegion state=shape
-            error_title=Signal::derive(move || format!("The {} could not be loaded.", kind.get().plural_noun()))
+            error_title=Signal::derive(move || format!("The {} could not be loaded.", view.get().plural_noun()))
             loading="Loading clients" skeleton=true on_retry=retry ready />
     }
 }

@@ -62,7 +62,7 @@ pub fn ClientsPage() -> impl IntoView {
     let count_line = move || {
         s.list()?.ok()?;
         let total = s.summaries.read().len();
-        let noun = s.kind().plural_noun();
+        let noun = s.view().plural_noun();
         let shown = s.rows.read().len();
         Some(if shown == total {
             format!("{total} {noun}")
@@ -116,12 +116,12 @@ pub fn ClientsPage() -> impl IntoView {
             </header>
             <ReadOnlyNote read_only=Signal::derive(move || s.session.is_admin.get() == Some(false)) />
             <Toolbar
-                kind=Signal::derive(move || s.kind())
+                view=Signal::derive(move || s.view())
                 query=s.search_text
                 access
-                on_kind=Callback::new(move |(kind,)| s.choose_kind(kind))
+                on_view=Callback::new(move |(view,)| s.choose_view(view))
                 on_search=Callback::new(move |(text,)| s.search(text))
-                on_refresh=Callback::new(move |()| s.refresh(s.kind()))
+                on_refresh=Callback::new(move |()| s.refresh())
                 on_add=Callback::new(move |()| ctl.open_add_client())
             />
             {notice}
@@ -154,7 +154,7 @@ fn PaneArea(id: String) -> impl IntoView {
     let lookup = id.clone();
     let client = Memo::new(move |_| s.client(&lookup));
     let found = Memo::new(move |_| client.read().is_some());
-    let kind = s.query.with_untracked(|q| q.kind);
+    let noun = s.query.with_untracked(|q| q.view.plural_noun());
     move || {
         if !found.get() {
             let id = id.clone();
@@ -164,7 +164,7 @@ fn PaneArea(id: String) -> impl IntoView {
                         <h2>"Client not found"</h2>
                         <button type="button" class="icon-button" aria-label="Close" on:click=move |_| s.close_pane()>"✕"</button>
                     </div>
-                    <p>{format!("There is no {} with the ID {id}. It may have been removed.", kind.label())}</p>
+                    <p>{format!("None of the {noun} has the ID {id}. It may have been removed.")}</p>
                 </aside>
             }
             .into_any();
@@ -177,7 +177,19 @@ fn PaneArea(id: String) -> impl IntoView {
                 }
             })
         };
-        let tab = Signal::derive(move || s.query.read().tab);
+        // The client's own kind (in All types the list mixes them); a tab it does not have
+        // (a link from another kind) shows Details.
+        let kind = client
+            .with_untracked(|c| c.as_ref().map(Client::kind))
+            .unwrap_or_default();
+        let tab = Signal::derive(move || {
+            let tab = s.query.read().tab;
+            if Tab::available(kind).contains(&tab) {
+                tab
+            } else {
+                Tab::Details
+            }
+        });
         view! {
             <ClientPane
                 kind

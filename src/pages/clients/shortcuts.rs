@@ -81,7 +81,7 @@ pub fn install(ctl: Controller) {
                 None => ctl.open_add_client(),
                 Some(why) => s.say(why),
             },
-            Shortcut::Refresh => s.refresh(s.kind()),
+            Shortcut::Refresh => s.refresh(),
         }
     });
     on_cleanup(move || handle.remove());

@@ -56,10 +56,75 @@ impl Tab {
     }
 }
 
+/// What the list shows: one Client Type, or the three in one list (`type=all`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListView {
+    One(ClientKind),
+    All,
+}
+
+impl Default for ListView {
+    fn default() -> Self {
+        ListView::One(ClientKind::default())
+    }
+}
+
+impl ListView {
+    /// The choices of the Client Type select, in order.
+    pub fn choices() -> impl Iterator<Item = ListView> {
+        ClientKind::ALL
+            .into_iter()
+            .map(ListView::One)
+            .chain([ListView::All])
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ListView::One(kind) => kind.slug(),
+            ListView::All => "all",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<ListView> {
+        ListView::choices().find(|v| v.slug() == slug)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ListView::One(kind) => kind.label(),
+            ListView::All => "All types",
+        }
+    }
+
+    /// "client-credentials clients", …, or "clients".
+    pub fn plural_noun(self) -> &'static str {
+        match self {
+            ListView::One(kind) => kind.plural_noun(),
+            ListView::All => "clients",
+        }
+    }
+
+    /// The kinds listed.
+    pub fn kinds(self) -> Vec<ClientKind> {
+        match self {
+            ListView::One(kind) => vec![kind],
+            ListView::All => ClientKind::ALL.to_vec(),
+        }
+    }
+
+    /// The one kind listed (`None` for All types).
+    pub fn single(self) -> Option<ClientKind> {
+        match self {
+            ListView::One(kind) => Some(kind),
+            ListView::All => None,
+        }
+    }
+}
+
 /// Everything the URL says about the page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageQuery {
-    pub kind: ClientKind,
+    pub view: ListView,
     pub q: String,
     pub sort: SortOrder,
     /// The filter chips that are on (`f=expired,disabled`).
@@ -72,8 +137,8 @@ impl PageQuery {
     /// The query string for this state (`?type=hybrid&q=…`), leaving defaults out.
     pub fn to_query_string(&self) -> String {
         let mut parts = Vec::new();
-        if self.kind != ClientKind::default() {
-            parts.push(format!("type={}", self.kind.slug()));
+        if self.view != ListView::default() {
+            parts.push(format!("type={}", self.view.slug()));
         }
         if !self.q.is_empty() {
             parts.push(format!("q={}", encode_component(&self.q)));
@@ -110,18 +175,22 @@ impl UrlState {
         let map = use_query_map();
         let query = Memo::new(move |_| {
             let map = map.read();
-            let kind = map
+            let view = map
                 .get("type")
-                .and_then(|t| ClientKind::from_slug(&t))
+                .and_then(|t| ListView::from_slug(&t))
                 .unwrap_or_default();
             let sel = map.get("sel").filter(|s| !s.is_empty());
             let tab = map
                 .get("tab")
                 .and_then(|t| Tab::from_slug(&t))
-                .filter(|t| Tab::available(kind).contains(t))
+                // In All types the selected client's own kind decides (see the pane).
+                .filter(|t| {
+                    view.single()
+                        .is_none_or(|kind| Tab::available(kind).contains(t))
+                })
                 .unwrap_or_default();
             PageQuery {
-                kind,
+                view,
                 q: map.get("q").unwrap_or_default(),
                 sort: map
                     .get("sort")

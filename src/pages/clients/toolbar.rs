@@ -3,25 +3,24 @@
 
 use leptos::prelude::*;
 
+use super::state::ListView;
 use crate::auth::rights::WriteAccess;
-use crate::model::ClientKind;
 
 /// The list's toolbar.
 #[component]
 pub fn Toolbar(
-    #[prop(into)] kind: Signal<ClientKind>,
+    #[prop(into)] view: Signal<ListView>,
     #[prop(into)] query: Signal<String>,
     #[prop(into)] access: Signal<WriteAccess>,
-    on_kind: Callback<(ClientKind,)>,
+    on_view: Callback<(ListView,)>,
     on_search: Callback<(String,)>,
     on_refresh: Callback<()>,
     on_add: Callback<()>,
 ) -> impl IntoView {
     let options = move || {
-        let current = kind.get();
-        ClientKind::ALL
-            .into_iter()
-            .map(|k| view! { <option value=k.slug() selected=k == current>{k.label()}</option> })
+        let current = view.get();
+        ListView::choices()
+            .map(|v| view! { <option value=v.slug() selected=v == current>{v.label()}</option> })
             .collect_view()
     };
     view! {
@@ -29,7 +28,7 @@ pub fn Toolbar(
             <label class="field field--inline">
                 <span class="field__label">"Client Type"</span>
                 <select data-testid="client-type"
-                    on:change=move |ev| on_kind.run((ClientKind::from_slug(&event_target_value(&ev)).unwrap_or_default(),))>
+                    on:change=move |ev| on_view.run((ListView::from_slug(&event_target_value(&ev)).unwrap_or_default(),))>
                     {options}
                 </select>
             </label>

@@ -16,6 +16,7 @@ use crate::api::{ApiClient, ApiError, CancelToken};
 use crate::auth::rights::WriteAccess;
 use crate::auth::session::Session;
 use crate::components::toast::Toasts;
+use crate::model::rotation::{grace_change, rotated_description, GraceChange, GracePeriod};
 use crate::model::{
     client_update_body, new_client_body, new_secret_body, secret_update_body, Client,
     ClientFormValues, ClientKind, ClientSecret, ClientSummary, ClientTable, CreatedClient,
@@ -94,6 +95,35 @@ pub enum Dialog {
     Shortcuts,
     /// Add Client in All types: which type first.
     ChooseType,
+    /// A step of Rotate Secret (see [`PageState::rotation`]).
+    Rotate(RotateStep),
+}
+
+/// The dialog steps of Rotate Secret; step 2 is the shown-once value ([`Reveal`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RotateStep {
+    /// 1: the new secret's description and expiry.
+    NewSecret,
+    /// 3: how long the old secret keeps working.
+    Grace,
+    /// 4: what changed.
+    Summary,
+}
+
+/// Rotate Secret in progress: a new secret, shown once, then the old one shortened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rotation {
+    pub client: Client,
+    pub old: ClientSecret,
+    /// How many secrets the client had when the rotation began.
+    pub existing: usize,
+    /// The new secret, once created (its value is only ever in the [`Reveal`]).
+    pub new: Option<ClientSecret>,
+    pub grace: GracePeriod,
+    /// The old secret after step 3 (`None` until then, or when it was left as it was).
+    pub old_after: Option<ClientSecret>,
+    /// Step 3 found the old secret already removed.
+    pub old_gone: bool,
 }
 
 /// A secret value on screen, shown once (after Add Client or Add Secret).
@@ -167,6 +197,8 @@ pub struct PageState {
     removal_secrets: LocalResource<SecretsLoad>,
     pub dialog: RwSignal<Option<Dialog>>,
     pub reveal: RwSignal<Option<Reveal>>,
+    /// Rotate Secret, from step 1 until its summary closes.
+    pub rotation: RwSignal<Option<Rotation>>,
     /// A message that stays until dismissed (e.g. "already removed").
     pub notice: RwSignal<Option<Notice>>,
     /// What re-reading found after a write got no answer (shown in the open dialog).
@@ -402,6 +434,7 @@ impl PageState {
             secrets,
             dialog,
             reveal: RwSignal::new(None),
+            rotation: RwSignal::new(None),
             notice: RwSignal::new(None),
             finding: RwSignal::new(None),
             new_client_id: StoredValue::new(String::new()),
@@ -660,6 +693,10 @@ impl PageState {
     /// Opens `dialog`; focus goes back to `return_to` (the first of these element ids that
     /// still exists) when it closes.
     pub fn open_dialog(&self, dialog: Dialog, return_to: &[&str]) {
+        if !matches!(dialog, Dialog::Rotate(_)) {
+            // Any other dialog ends a rotation that was left half-way.
+            self.rotation.set(None);
+        }
         self.return_focus_to(return_to);
         self.form_errors.set(ValidationErrors::default());
         self.finding.set(None);
@@ -689,9 +726,11 @@ impl PageState {
                 self.edit_base.get_untracked().is_some()
                     && self.client_form.get_untracked() != self.client_form_start.get_value()
             }
-            Some(Dialog::AddSecret { .. } | Dialog::EditSecret { .. }) => {
-                self.secret_form.get_untracked() != self.secret_form_start.get_value()
-            }
+            Some(
+                Dialog::AddSecret { .. }
+                | Dialog::EditSecret { .. }
+                | Dialog::Rotate(RotateStep::NewSecret),
+            ) => self.secret_form.get_untracked() != self.secret_form_start.get_value(),
             _ => false,
         }
     }
@@ -716,9 +755,20 @@ impl PageState {
         self.reveal.set(Some(reveal));
     }
 
-    /// Closes the shown secret: its value leaves memory and the page.
+    /// Closes the shown secret: its value leaves memory and the page. In Rotate Secret, the
+    /// next step follows.
     pub fn close_reveal(&self) {
         self.reveal.set(None);
+        let rotating = self.rotation.with_untracked(|r| {
+            r.as_ref()
+                .is_some_and(|r| r.new.is_some() && r.old_after.is_none())
+        });
+        if rotating && self.dialog.get_untracked().is_none() {
+            self.open_dialog(
+                Dialog::Rotate(RotateStep::Grace),
+                &["add-secret", "pane-panel"],
+            );
+        }
     }
 
     /// The answer to Add Client: the row, the selection, and the first secret shown once.
@@ -852,6 +902,60 @@ impl Controller {
         );
     }
 
+    /// Rotate Secret on `secret` of `client`, which has `existing` secrets: step 1.
+    pub fn open_rotate(&self, client: &Client, secret: &ClientSecret, existing: usize) {
+        let s = self.state;
+        let now = Local::now();
+        let mut start = SecretFormValues::for_new(&now);
+        start.description = rotated_description(secret.description.as_deref(), now.date_naive());
+        s.secret_form_start.set_value(start.clone());
+        s.secret_form.set(start);
+        let before = s
+            .secrets_of(client.id().unwrap_or_default())
+            .and_then(Result::ok)
+            .map(|list| list.iter().filter_map(|x| x.id).collect())
+            .unwrap_or_default();
+        s.secret_ids_before.set_value(before);
+        self.writes.add_secret.clear();
+        self.writes.shorten.clear();
+        s.rotation.set(Some(Rotation {
+            client: client.clone(),
+            old: secret.clone(),
+            existing,
+            new: None,
+            grace: GracePeriod::SevenDays,
+            old_after: None,
+            old_gone: false,
+        }));
+        let opener = format!("rotate-secret-{}", secret.id.unwrap_or_default());
+        s.open_dialog(
+            Dialog::Rotate(RotateStep::NewSecret),
+            &[&opener, "add-secret"],
+        );
+    }
+
+    /// Step 3's button: shortens the old secret to the chosen grace period (or, when it
+    /// already ends sooner, goes on to the summary).
+    pub fn shorten_old_secret(&self) {
+        let s = self.state;
+        let Some(rotation) = s.rotation.get_untracked() else {
+            return;
+        };
+        if self.writes.shorten.pending().get_untracked() {
+            return;
+        }
+        match grace_change(&rotation.old, rotation.grace, chrono::Utc::now()) {
+            GraceChange::Shorten(end) => {
+                self.writes
+                    .shorten
+                    .dispatch((rotation.client, rotation.old, end));
+            }
+            GraceChange::KeepSooner | GraceChange::AlreadyExpired => {
+                s.dialog.set(Some(Dialog::Rotate(RotateStep::Summary)));
+            }
+        }
+    }
+
     pub fn open_edit_secret(&self, client: &Client, secret: &ClientSecret) {
         let s = self.state;
         let start = SecretFormValues::from_secret(secret, &Local::now());
@@ -929,6 +1033,21 @@ impl Controller {
         let values = s.secret_form.get_untracked();
         let now = Local::now();
         match s.dialog.get_untracked() {
+            Some(Dialog::Rotate(RotateStep::NewSecret)) => {
+                let Some(rotation) = s.rotation.get_untracked() else {
+                    return;
+                };
+                if self.writes.add_secret.pending().get_untracked() {
+                    return;
+                }
+                match new_secret_body(rotation.existing, &values, &now) {
+                    Err(errors) => s.form_errors.set(errors),
+                    Ok(body) => {
+                        s.form_errors.set(ValidationErrors::default());
+                        self.writes.add_secret.dispatch((rotation.client, body));
+                    }
+                }
+            }
             Some(Dialog::AddSecret { client, existing }) => {
                 if self.writes.add_secret.pending().get_untracked() {
                     return;

@@ -24,7 +24,7 @@ fn failure<I: 'static>(action: Action<I, WriteResult>) -> Signal<Option<ApiError
 }
 
 /// The status of a dialog's form whose save is `action` and whose submit is `submit`.
-fn form_status<I: Send + Sync + 'static>(
+pub(super) fn form_status<I: Send + Sync + 'static>(
     ctl: Controller,
     action: Action<I, WriteResult>,
     submit: fn(&Controller),
@@ -77,6 +77,7 @@ pub fn DialogHost() -> impl IntoView {
             }
             Dialog::Shortcuts => super::shortcuts::shortcuts_dialog(ctl).into_any(),
             Dialog::ChooseType => choose_type_dialog(ctl).into_any(),
+            Dialog::Rotate(step) => super::rotate::rotate_dialog(ctl, step),
         })
     };
     // ✕ and Esc on the reveal ask the reveal (it may want to ask the admin first).

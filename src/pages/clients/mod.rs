@@ -16,6 +16,7 @@ mod list_area;
 mod pane;
 mod remove_dialog;
 mod roles;
+mod rotate;
 mod secret_form;
 mod secrets;
 mod shortcuts;
@@ -233,6 +234,7 @@ fn PanelContent(client: Memo<Option<Client>>, #[prop(into)] tab: Signal<Tab>) ->
                     on_add=Callback::new(move |(existing,)| if let Some(c) = current() { ctl.open_add_secret(&c, existing) })
                     on_edit=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.open_edit_secret(&c, &secret) })
                     on_remove=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.open_remove_secret(&c, &secret) })
+                    on_rotate=Callback::new(move |(secret, count)| if let Some(c) = current() { ctl.open_rotate(&c, &secret, count) })
                     on_retry=Callback::new(move |()| s.refresh_secrets())
                 />
             }

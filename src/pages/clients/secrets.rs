@@ -21,6 +21,8 @@ pub fn SecretsPanel(
     on_add: Callback<(usize,)>,
     on_edit: Callback<(ClientSecret,)>,
     on_remove: Callback<(ClientSecret,)>,
+    /// Rotate Secret, with the number of secrets the client has.
+    on_rotate: Callback<(ClientSecret, usize)>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let ready = move |list: Vec<ClientSecret>| {
@@ -37,7 +39,10 @@ pub fn SecretsPanel(
         };
         let cards = list
             .into_iter()
-            .map(|secret| view! { <SecretCard secret access on_edit on_remove /> })
+            .map(|secret| {
+                let on_rotate = Callback::new(move |(secret,)| on_rotate.run((secret, count)));
+                view! { <SecretCard secret access on_edit on_remove on_rotate /> }
+            })
             .collect_view();
         view! {
             <div class="secrets">
@@ -70,6 +75,7 @@ fn SecretCard(
     #[prop(into)] access: Signal<WriteAccess>,
     on_edit: Callback<(ClientSecret,)>,
     on_remove: Callback<(ClientSecret,)>,
+    on_rotate: Callback<(ClientSecret,)>,
 ) -> impl IntoView {
     let now = Utc::now();
     let health = SecretHealth::of_secret(&secret, now);
@@ -87,7 +93,7 @@ fn SecretCard(
         .filter(|d| !d.is_empty())
         .unwrap_or_else(|| "(no description)".into());
     let why_not = move || access.get().why_not("manage secrets");
-    let (for_edit, for_remove) = (secret.clone(), secret);
+    let (for_edit, for_remove, for_rotate) = (secret.clone(), secret.clone(), secret);
     view! {
         <li class="secret-card" data-testid="secret-row">
             <div class="secret-card__top">
@@ -98,6 +104,9 @@ fn SecretCard(
                 {format!("ID {id} · ")}<span class="secret-when">{when}</span>{relative}
             </div>
             <div class="secret-card__actions">
+                <button type="button" id=format!("rotate-secret-{id}") class="button button--small"
+                    disabled=move || !access.get().allows() title=move || why_not().or_else(|| Some("Replace it with a new secret, then let this one expire after a grace period".into()))
+                    on:click=move |_| on_rotate.run((for_rotate.clone(),))>"Rotate Secret"</button>
                 <button type="button" id=format!("edit-secret-{id}") class="button button--small"
                     disabled=move || !access.get().allows() title=why_not
                     on:click=move |_| on_edit.run((for_edit.clone(),))>"Edit Secret"</button>

@@ -13,7 +13,9 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::model::{Client, ClientSecret, ClientSecretCreateOrUpdate, NewClient};
 
-use super::controller::{Dialog, EditBase, Notice, Offer, PageState, Reveal};
+use chrono::{DateTime, Utc};
+
+use super::controller::{Dialog, EditBase, Notice, Offer, PageState, Reveal, RotateStep};
 
 /// What a write gives its dialog: `Ok` (already acted on) or the error to show.
 pub type WriteResult = Result<(), ApiError>;
@@ -33,6 +35,8 @@ pub struct Writes {
     pub add_secret: Action<(Client, ClientSecretCreateOrUpdate), WriteResult>,
     pub edit_secret: Action<(Client, ClientSecret, ClientSecretCreateOrUpdate), WriteResult>,
     pub remove_secret: Action<(Client, ClientSecret), WriteResult>,
+    /// Rotate Secret, step 3: the old secret's new, earlier expiry.
+    pub shorten: Action<(Client, ClientSecret, DateTime<Utc>), WriteResult>,
 }
 
 fn client_id(client: &Client) -> String {
@@ -90,6 +94,12 @@ impl Writes {
                             .await;
                         secret_done(s, &client, id, result.map(|_| ()), false).await
                     }
+                },
+            ),
+            shorten: Action::new_local(
+                move |(client, old, end): &(Client, ClientSecret, DateTime<Utc>)| {
+                    let (client, old, end) = (client.clone(), old.clone(), *end);
+                    async move { shorten(s, client, old, end).await }
                 },
             ),
             remove_secret: Action::new_local(move |(client, secret): &(Client, ClientSecret)| {
@@ -344,8 +354,27 @@ async fn add_secret(s: PageState, client: Client, body: ClientSecretCreateOrUpda
         Ok(created) => {
             s.close_dialog();
             s.refresh_secrets();
+            let rotating = s
+                .rotation
+                .try_update(|r| match r {
+                    Some(r) if r.new.is_none() => {
+                        r.new = Some(ClientSecret {
+                            id: created.id,
+                            description: created.description.clone(),
+                            expiration: created.expiration,
+                            expires: created.expires,
+                        });
+                        true
+                    }
+                    _ => false,
+                })
+                .unwrap_or(false);
             s.show_reveal(Reveal {
-                title: "Secret added",
+                title: if rotating {
+                    "Rotate Secret · step 2 of 4: copy the new secret"
+                } else {
+                    "Secret added"
+                },
                 client_id: None,
                 secret: created.secret,
             });
@@ -373,6 +402,8 @@ async fn add_secret(s: PageState, client: Client, body: ClientSecretCreateOrUpda
     };
     s.close_dialog();
     s.refresh_secrets();
+    // A rotation cannot go on without the new value.
+    s.rotation.set(None);
     s.notice.set(Some(Notice {
         text: format!(
             "A new secret (ID {}) was added, but the server's answer with its value never arrived, and the value cannot be recovered. Remove it and add another one.",
@@ -444,5 +475,51 @@ async fn secret_done(
     s.close_dialog();
     s.refresh_secrets();
     s.toasts.show(done);
+    Ok(())
+}
+
+/// Rotate Secret, step 3: the old secret now ends at `end`. No answer reads it again: if it
+/// ends by `end`, the change was made.
+async fn shorten(
+    s: PageState,
+    client: Client,
+    old: ClientSecret,
+    end: DateTime<Utc>,
+) -> WriteResult {
+    let api = s.api();
+    let id = old.id.unwrap_or_default();
+    let body = crate::model::rotation::grace_update_body(end);
+    let result = api
+        .update_secret(client.kind(), &client_id(&client), id, &body)
+        .await;
+    let outcome = match result {
+        Ok(secret) => Ok(Some(secret)),
+        Err(ApiError::NotFound(_)) => Ok(None),
+        Err(error) if error.outcome_unknown() => {
+            match api.get_secret(client.kind(), &client_id(&client), id).await {
+                Ok(secret) if secret.effective_expiration().is_some_and(|at| at <= end) => {
+                    Ok(Some(secret))
+                }
+                Ok(_) => {
+                    s.finding.set(Some(format!(
+                        "{NO_ANSWER} the old secret's expiry is unchanged. Try again."
+                    )));
+                    Err(error)
+                }
+                Err(ApiError::NotFound(_)) => Ok(None),
+                Err(_) => Err(unchecked(s, error)),
+            }
+        }
+        Err(error) => Err(error),
+    };
+    let after = outcome?;
+    s.refresh_secrets();
+    s.rotation.update(|r| {
+        if let Some(r) = r {
+            r.old_gone = after.is_none();
+            r.old_after = after;
+        }
+    });
+    s.dialog.set(Some(Dialog::Rotate(RotateStep::Summary)));
     Ok(())
 }

@@ -588,7 +588,8 @@ async fn rotate_secret_adds_a_new_one_shows_it_once_then_shortens_the_old_and_re
         .query_selector("dialog[open] [data-testid=secret-description]")
         .unwrap()
         .unwrap()
-        .dyn_into::<web_sys::HtmlInputElement>().unwrap()
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap()
         .value();
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     assert_eq!(description, format!("Primary (rotated {today})"));
@@ -687,4 +688,69 @@ async fn rotate_secret_at_ten_secrets_says_to_remove_one_first() {
     .await;
     assert!(dialog_button(&app.root, "Add").is_none());
     assert_eq!(requests_to("POST", "/api/"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn remove_expired_secrets_asks_once_reports_each_and_retries_only_the_failed() {
+    let secrets = format!("{TENANT_PATH}/ClientCredentialClients/{PUMP}/Secrets");
+    stub_api(&routes(&format!(
+        r#"{{ "path": "{secrets}", "body": [
+              {{ "Id": 1, "Description": "Old A", "Expires": true, "Expiration": new Date(Date.now() - 5 * 864e5).toISOString() }},
+              {{ "Id": 2, "Description": "Old B", "Expires": true, "Expiration": new Date(Date.now() - 60 * 864e5).toISOString() }},
+              {{ "Id": 3, "Description": "Current", "Expires": true, "Expiration": new Date(Date.now() + 60 * 864e5).toISOString() }} ] }},
+           {{ "method": "DELETE", "path": "{secrets}/1", "status": 204 }},
+           {{ "method": "DELETE", "path": "{secrets}/2", "status": 500, "once": true, "body": {{ "OperationId": "op-7",
+              "Error": "The secret could not be removed.", "Reason": "A replica is out of sync.", "Resolution": "Try again." }} }},
+           {{ "method": "DELETE", "path": "{secrets}/2", "status": 204 }},"#
+    )));
+    let app = mount_console(&format!("/security/clients?sel={PUMP}&tab=secrets"), true);
+    wait_until("the secrets", || {
+        texts(&app.root, "[data-testid=secret-row]").len() == 3
+    })
+    .await;
+    button(&app.root, "Remove expired secrets (2)")
+        .unwrap()
+        .click();
+    wait_until("the list", || {
+        texts(&app.root, "[data-testid=expired-secret]").len() == 2
+    })
+    .await;
+    let listed = texts(&app.root, "[data-testid=expired-secret]");
+    assert!(
+        listed[0].starts_with("Old A") && listed[1].starts_with("Old B"),
+        "{listed:?}"
+    );
+    assert_eq!(
+        requests_to("DELETE", "/api/"),
+        0,
+        "nothing before the confirmation"
+    );
+    dialog_button(&app.root, "Remove 2 secrets")
+        .unwrap()
+        .click();
+    wait_until("both results", || {
+        let t = texts(&app.root, "[data-testid=expired-secret]");
+        t.len() == 2 && t[0].contains("✓ Removed") && t[1].contains("✗ Not removed")
+    })
+    .await;
+    let failed = texts(&app.root, "[data-testid=expired-secret]")[1].clone();
+    assert!(failed.contains("A replica is out of sync."), "{failed}");
+    dialog_button(&app.root, "Retry the 1 that failed")
+        .unwrap()
+        .click();
+    wait_until("the retry", || {
+        texts(&app.root, "[data-testid=expired-secret]")
+            .iter()
+            .all(|t| t.contains("✓ Removed"))
+    })
+    .await;
+    assert_eq!(requests_to("DELETE", &format!("{secrets}/1")), 1);
+    assert_eq!(requests_to("DELETE", &format!("{secrets}/2")), 2);
+    assert_eq!(
+        requests_to("DELETE", &format!("{secrets}/3")),
+        0,
+        "the valid secret stays"
+    );
+    dialog_button(&app.root, "Close").unwrap().click();
+    wait_until("closed", || open_dialog_text(&app.root).is_none()).await;
 }

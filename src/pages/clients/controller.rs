@@ -97,6 +97,8 @@ pub enum Dialog {
     ChooseType,
     /// A step of Rotate Secret (see [`PageState::rotation`]).
     Rotate(RotateStep),
+    /// Remove expired secrets of a client (see [`PageState::expired_batch`]).
+    RemoveExpired(Client),
 }
 
 /// The dialog steps of Rotate Secret; step 2 is the shown-once value ([`Reveal`]).
@@ -199,6 +201,8 @@ pub struct PageState {
     pub reveal: RwSignal<Option<Reveal>>,
     /// Rotate Secret, from step 1 until its summary closes.
     pub rotation: RwSignal<Option<Rotation>>,
+    /// Remove expired secrets: the secrets and what became of each.
+    pub expired_batch: RwSignal<Option<super::remove_expired::Batch>>,
     /// A message that stays until dismissed (e.g. "already removed").
     pub notice: RwSignal<Option<Notice>>,
     /// What re-reading found after a write got no answer (shown in the open dialog).
@@ -435,6 +439,7 @@ impl PageState {
             dialog,
             reveal: RwSignal::new(None),
             rotation: RwSignal::new(None),
+            expired_batch: RwSignal::new(None),
             notice: RwSignal::new(None),
             finding: RwSignal::new(None),
             new_client_id: StoredValue::new(String::new()),
@@ -954,6 +959,20 @@ impl Controller {
                 s.dialog.set(Some(Dialog::Rotate(RotateStep::Summary)));
             }
         }
+    }
+
+    /// Remove expired secrets of `client`: `expired` are listed, then removed on one
+    /// confirmation.
+    pub fn open_remove_expired(&self, client: &Client, expired: Vec<ClientSecret>) {
+        let batch = expired
+            .into_iter()
+            .map(|x| (x, super::remove_expired::Outcome::Waiting))
+            .collect();
+        self.state.expired_batch.set(Some(batch));
+        self.state.open_dialog(
+            Dialog::RemoveExpired(client.clone()),
+            &["remove-expired", "add-secret", "pane-panel"],
+        );
     }
 
     pub fn open_edit_secret(&self, client: &Client, secret: &ClientSecret) {

@@ -78,6 +78,9 @@ pub fn DialogHost() -> impl IntoView {
             Dialog::Shortcuts => super::shortcuts::shortcuts_dialog(ctl).into_any(),
             Dialog::ChooseType => choose_type_dialog(ctl).into_any(),
             Dialog::Rotate(step) => super::rotate::rotate_dialog(ctl, step),
+            Dialog::RemoveExpired(client) => {
+                super::remove_expired::remove_expired_dialog(ctl, client).into_any()
+            }
         })
     };
     // ✕ and Esc on the reveal ask the reveal (it may want to ask the admin first).

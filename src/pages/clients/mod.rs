@@ -15,6 +15,7 @@ mod list;
 mod list_area;
 mod pane;
 mod remove_dialog;
+mod remove_expired;
 mod roles;
 mod rotate;
 mod secret_form;
@@ -235,6 +236,7 @@ fn PanelContent(client: Memo<Option<Client>>, #[prop(into)] tab: Signal<Tab>) ->
                     on_edit=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.open_edit_secret(&c, &secret) })
                     on_remove=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.open_remove_secret(&c, &secret) })
                     on_rotate=Callback::new(move |(secret, count)| if let Some(c) = current() { ctl.open_rotate(&c, &secret, count) })
+                    on_remove_expired=Callback::new(move |(expired,)| if let Some(c) = current() { ctl.open_remove_expired(&c, expired) })
                     on_retry=Callback::new(move |()| s.refresh_secrets())
                 />
             }

@@ -8,6 +8,7 @@ use crate::api::ApiError;
 use crate::auth::rights::WriteAccess;
 use crate::components::async_region::AsyncRegion;
 use crate::components::badge::HealthBadge;
+use crate::model::rotation::expired_secrets;
 use crate::model::validate::MAX_SECRETS;
 use crate::model::wire::ClientSecret;
 use crate::model::{format_datetime, relative_expiry, SecretHealth};
@@ -23,10 +24,24 @@ pub fn SecretsPanel(
     on_remove: Callback<(ClientSecret,)>,
     /// Rotate Secret, with the number of secrets the client has.
     on_rotate: Callback<(ClientSecret, usize)>,
+    /// Remove expired secrets, with the expired ones.
+    on_remove_expired: Callback<(Vec<ClientSecret>,)>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let ready = move |list: Vec<ClientSecret>| {
         let count = list.len();
+        let expired = expired_secrets(&list, Utc::now());
+        let expired_count = expired.len();
+        let remove_expired = (expired_count > 0).then(|| {
+            let expired = expired.clone();
+            view! {
+                <button type="button" id="remove-expired" class="button"
+                    disabled=move || !access.get().allows() title=move || access.get().why_not("manage secrets")
+                    on:click=move |_| on_remove_expired.run((expired.clone(),))>
+                    {format!("Remove expired secrets ({expired_count})")}
+                </button>
+            }
+        });
         let full = count >= MAX_SECRETS;
         let add_title = move || {
             if let Some(why) = access.get().why_not("manage secrets") {
@@ -48,6 +63,7 @@ pub fn SecretsPanel(
             <div class="secrets">
                 <div class="secrets__toolbar">
                     <span class="muted">{format!("{count} of {MAX_SECRETS} secrets")}</span>
+                    {remove_expired}
                     <button type="button" id="add-secret" class="button button--primary"
                         disabled=move || !access.get().allows() || full title=add_title
                         on:click=move |_| on_add.run((count,))>

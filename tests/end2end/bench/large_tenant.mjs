@@ -7,7 +7,15 @@
 //      beside a plain static HTML page with the same 100 rows from the same server;
 //   3. at BENCH_LARGE_CLIENTS clients: time to fully loaded beside the ideal (bytes fetched ÷
 //      loopback throughput measured now), most requests in flight, keystroke-to-updated-list
-//      p50/p95 over BENCH_KEYS typed characters, rows in the DOM, JS heap + wasm memory.
+//      p50/p95 over BENCH_KEYS typed characters, rows in the DOM, JS heap + wasm memory;
+//   4. the Secrets column at BENCH_LARGE_CLIENTS clients, from the list loaded: time until the
+//      rendered rows' health is known (no `[data-health=pending]` among them) and until every
+//      client's is (`[data-testid=health-status]` gone), each beside the ideal at 6 reads in
+//      flight (reads ÷ 6 × the median read in this run); the most /Secrets requests in flight;
+//      the /Secrets requests made by the time the rendered rows were known beside those rows,
+//      and in total beside the clients with secrets; keystroke p50/p95 typed while the column
+//      loads, beside the keystrokes of 3 (typed after it has loaded). The JS heap + wasm figure
+//      is taken once the column has loaded (every client's secrets held).
 //
 // Sign-in is outside every timed path: the browser context signs in once (dev-api keeps the
 // choice in its session cookie) and each timed load starts from the navigation the identity
@@ -19,6 +27,7 @@
 //   BENCH_URL_LARGE=…  dev-api --clients 50000 --static SITE
 //   BENCH_SITE=SITE    the folder both serve (a copy of dist/; the static page is written there)
 //   BENCH_LOADS=10 BENCH_KEYS=50 BENCH_LARGE_CLIENTS=50000 BENCH_OUT=target/bench.json
+//   BENCH_HEALTH_TIMEOUT_S=900 (how long to wait for the whole Secrets column)
 //   node tests/end2end/bench/large_tenant.mjs
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -40,6 +49,7 @@ const loads = Number(env('BENCH_LOADS', '10'));
 const keys = Number(env('BENCH_KEYS', '50'));
 const largeClients = Number(env('BENCH_LARGE_CLIENTS', '50000'));
 const out = env('BENCH_OUT', 'target/bench.json');
+const healthTimeoutMs = Number(env('BENCH_HEALTH_TIMEOUT_S', '900')) * 1000;
 const tenant = env('BENCH_TENANT', '5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a');
 const LIST = '/security/clients';
 
@@ -50,7 +60,8 @@ const quantile = (xs, q) => {
 const median = (xs) => quantile(xs, 0.5);
 
 // In every document: note when the list is ready (count line final, rows in the DOM) at the
-// frame that shows it, and keep the wasm memory for the heap figure.
+// frame that shows it, then the frames at which the Secrets column is known for the rendered
+// rows and for every client; and keep the wasm memory for the heap figure.
 const INIT = () => {
   for (const name of ['instantiateStreaming', 'instantiate']) {
     const orig = WebAssembly[name];
@@ -68,10 +79,43 @@ const INIT = () => {
     const rows = document.querySelectorAll('.client-row').length;
     if (line && done.test(line.textContent.trim()) && rows > 0
         && !document.querySelector('.load-progress progress')) {
-      window.__bench = { ready: performance.now(), rows, line: line.textContent.trim() };
+      const status = document.querySelector('[data-testid=health-status]');
+      window.__bench = {
+        ready: performance.now(), rows, line: line.textContent.trim(),
+        health: {
+          checkedAtReady: Number(status?.dataset.checked ?? 0),
+          total: status?.dataset.total != null ? Number(status.dataset.total) : null,
+          visibleKnown: null, allKnown: null, checkedAtVisible: null, rowsAtVisible: null,
+          secretRowsAtVisible: null, statusText: status?.textContent.trim() ?? null,
+        },
+      };
+      requestAnimationFrame(pollHealth);
       return;
     }
     requestAnimationFrame(poll);
+  };
+  // The rendered rows are known when none says Checking… (before the reading starts every
+  // row of a kind with secrets does); every client's when the progress line is gone too.
+  const pollHealth = () => {
+    const h = window.__bench.health;
+    const status = document.querySelector('[data-testid=health-status]');
+    if (status?.dataset.total != null) h.total = Number(status.dataset.total);
+    if (status) h.statusText = status.textContent.trim();
+    const rows = document.querySelectorAll('.client-row');
+    const pending = document.querySelector('.client-row [data-health=pending]');
+    if (h.visibleKnown == null && rows.length > 0 && !pending) {
+      h.visibleKnown = performance.now();
+      h.checkedAtVisible = Number(status?.dataset.checked ?? h.total ?? 0);
+      h.rowsAtVisible = rows.length;
+      // Rows of a kind with secrets (authorization code rows show a dash).
+      h.secretRowsAtVisible = [...rows]
+        .filter((r) => r.querySelector('.client-row__health')?.textContent.trim() !== '—').length;
+    }
+    if (h.visibleKnown != null && !status && !pending) {
+      h.allKnown = performance.now();
+      return;
+    }
+    requestAnimationFrame(pollHealth);
   };
   requestAnimationFrame(poll);
 };
@@ -96,11 +140,13 @@ async function signedInState(base) {
 }
 
 /// One cold load of `url` in a fresh context with `state`; returns when `ready` says so.
-/// Records every request (CDP) to count bytes and requests in flight.
-async function coldLoad(url, state, { timeoutMs = 120000, keepOpen = false } = {}) {
+/// Records every request (CDP) to count bytes and requests in flight. `beforeLoad(page)` runs
+/// before the navigation (to watch the page from its first request).
+async function coldLoad(url, state, { timeoutMs = 120000, keepOpen = false, beforeLoad } = {}) {
   const context = await browser.newContext({ storageState: state, viewport: { width: 1280, height: 800 } });
   await context.addInitScript(INIT);
   const page = await context.newPage();
+  const watched = beforeLoad ? beforeLoad(page) : undefined;
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -148,13 +194,49 @@ async function coldLoad(url, state, { timeoutMs = 120000, keepOpen = false } = {
     rows: result.bench.rows,
     line: result.bench.line,
     signInMs: result.origin - wallStart,
+    timeOrigin: result.origin,
     requests: timed.map((r) => ({ url: r.url, bytes: r.bytes })),
     bytes: timed.reduce((n, r) => n + r.bytes, 0),
     maxInFlight,
   };
-  if (keepOpen) return { load, page, context, cdp };
+  if (keepOpen) return { load, page, context, cdp, watched };
   await context.close();
   return { load };
+}
+
+/// Watches the page's requests for secrets (`…/Secrets`, Playwright's request events): each
+/// one's start and end on the browser's clock (epoch ms, from the request's timing), and the
+/// most open at once as the events arrive.
+function watchSecretReads(page) {
+  const w = { reads: [], open: 0, maxOpenByEvents: 0, failed: 0 };
+  const isRead = (r) => /\/Secrets$/.test(new URL(r.url()).pathname) && r.method() === 'GET';
+  page.on('request', (r) => {
+    if (!isRead(r)) return;
+    w.open += 1;
+    w.maxOpenByEvents = Math.max(w.maxOpenByEvents, w.open);
+  });
+  const ended = (failed) => (r) => {
+    if (!isRead(r)) return;
+    w.open -= 1;
+    if (failed) w.failed += 1;
+    const t = r.timing();
+    const start = t.startTime > 0 ? t.startTime : Date.now();
+    const end = t.responseEnd >= 0 ? start + t.responseEnd : Math.max(start, Date.now());
+    w.reads.push({ start, end });
+  };
+  page.on('requestfinished', ended(false));
+  page.on('requestfailed', ended(true));
+  return w;
+}
+
+/// The most intervals `[start, end]` open at once (an end before a start at the same moment).
+function mostAtOnce(intervals) {
+  const events = intervals.flatMap(({ start, end }) => [[start, 1], [end, -1]]);
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let open = 0;
+  let most = 0;
+  for (const [, d] of events) { open += d; most = Math.max(most, open); }
+  return most;
 }
 
 function sizes(file) {

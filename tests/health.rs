@@ -321,3 +321,110 @@ async fn a_fresh_read_on_the_secrets_tab_updates_the_column() {
     })
     .await;
 }
+
+/// Catches the files the page offers for download (their Blobs).
+fn catch_downloads() {
+    js_sys::eval(
+        "window.__blobs = []; if (!window.__origCreate) { window.__origCreate = URL.createObjectURL; } \
+         URL.createObjectURL = b => { window.__blobs.push(b); return window.__origCreate.call(URL, b); };",
+    )
+    .unwrap();
+}
+
+/// The text and type of the last file offered.
+async fn last_download() -> (String, String) {
+    let blob: web_sys::Blob = js_sys::eval("window.__blobs[window.__blobs.length - 1]")
+        .unwrap()
+        .into();
+    let text = wasm_bindgen_futures::JsFuture::from(blob.text())
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap();
+    (text, blob.type_())
+}
+
+#[wasm_bindgen_test]
+async fn export_csv_writes_the_clients_shown_with_each_secret_in_utc() {
+    stub_api(&five_states());
+    catch_downloads();
+    let app = mount_console("/security/clients", true);
+    wait_until("checked", || {
+        texts(&app.root, ".client-row__health")
+            .iter()
+            .all(|t| t != "Checking…")
+            && names(&app.root).len() == 5
+    })
+    .await;
+    click(&app.root, "#export-csv");
+    wait_until("a file", || {
+        js_sys::eval("window.__blobs.length").unwrap().as_f64() == Some(1.0)
+    })
+    .await;
+    let (csv, mime) = last_download().await;
+    assert!(mime.starts_with("text/csv"), "{mime}");
+    assert!(csv.ends_with("\r\n") && !csv.replace("\r\n", "").contains('\n'));
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert!(
+        lines[0].starts_with("Client Type,Client ID,Name,Status,Secret ID"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines.len(), 1 + 2 + 1 + 1 + 1 + 1, "{}", lines.join(" | "));
+    let alpha: Vec<&&str> = lines.iter().filter(|l| l.contains(",Alpha,")).collect();
+    assert_eq!(alpha.len(), 2, "one line per secret");
+    assert!(alpha.iter().any(|l| l.contains("Expired")));
+    let expiry = alpha[0].split(',').nth(6).unwrap();
+    assert!(expiry.ends_with('Z') && expiry.len() == 20, "UTC: {expiry}");
+    assert!(lines
+        .iter()
+        .any(|l| l.contains(",Echo,") && l.ends_with("No secrets")));
+    assert!(lines
+        .iter()
+        .any(|l| l.contains(",Charlie,") && l.contains(",,Never expires")));
+
+    // The view as shown: with the Expired chip, only Alpha.
+    click(&app.root, "[data-chip=expired]");
+    wait_until("filtered", || names(&app.root) == ["Alpha"]).await;
+    click(&app.root, "#export-csv");
+    wait_until("a second file", || {
+        js_sys::eval("window.__blobs.length").unwrap().as_f64() == Some(2.0)
+    })
+    .await;
+    let (csv, _) = last_download().await;
+    assert_eq!(csv.trim_end().split("\r\n").count(), 1 + 2, "{csv}");
+}
+
+#[wasm_bindgen_test]
+async fn add_reminder_offers_a_calendar_event_at_the_expiry_with_two_alarms() {
+    stub_api(&five_states());
+    catch_downloads();
+    let app = mount_console("/security/clients?sel=b&tab=secrets", true);
+    wait_until("Bravo's secret", || {
+        app.root.query_selector("#reminder-3").unwrap().is_some()
+    })
+    .await;
+    click(&app.root, "#reminder-3");
+    wait_until("a file", || {
+        js_sys::eval("window.__blobs.length").unwrap().as_f64() == Some(1.0)
+    })
+    .await;
+    let (ics, mime) = last_download().await;
+    assert!(mime.starts_with("text/calendar"), "{mime}");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(ics.contains("TRIGGER:-P30D\r\n") && ics.contains("TRIGGER:-P7D\r\n"));
+    assert!(ics.contains("SUMMARY:") && ics.contains("Bravo"));
+    assert!(ics.split("\r\n").all(|line| line.len() <= 75));
+    // An expired secret gets no reminder.
+    drop(app);
+    let app = mount_console("/security/clients?sel=a&tab=secrets", true);
+    wait_until("Alpha's secrets", || {
+        texts(&app.root, "[data-testid=secret-row]").len() == 2
+    })
+    .await;
+    assert!(app.root.query_selector("#reminder-1").unwrap().is_some());
+    assert!(
+        app.root.query_selector("#reminder-2").unwrap().is_none(),
+        "expired"
+    );
+}

@@ -3,6 +3,7 @@
 pub mod async_region;
 pub mod badge;
 pub mod dialog;
+pub mod download;
 pub mod error_panel;
 pub mod field;
 pub mod icons;

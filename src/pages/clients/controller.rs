@@ -961,6 +961,65 @@ impl Controller {
         }
     }
 
+    /// Add reminder: an `.ics` event at `secret`'s expiry, with alarms 30 and 7 days before.
+    pub fn download_reminder(&self, client: &Client, secret: &ClientSecret) {
+        let name = client.name().unwrap_or_default();
+        let id = client.id().unwrap_or_default();
+        let Some(ics) = crate::model::ics::reminder_ics(name, id, secret, chrono::Utc::now())
+        else {
+            return;
+        };
+        let file = crate::model::ics::ics_file_name(name, secret);
+        if crate::components::download::download(&file, "text/calendar;charset=utf-8", &ics) {
+            self.state.toasts.show(format!(
+                "Reminder saved as {file}: open it to add it to your calendar"
+            ));
+        }
+    }
+
+    /// Export CSV: every client of the list as shown (type, search, chips), one line per
+    /// secret, made in the browser from the secrets read for the Secrets column.
+    pub fn export_csv(&self) {
+        use super::health::ExportSecrets;
+        use crate::model::csv::{clients_csv, csv_file_name, ExportClient, SecretsForExport};
+        let s = self.state;
+        let table = s.summaries.get_untracked();
+        let rows = s.rows.get_untracked();
+        let read: Vec<_> = rows
+            .iter()
+            .filter_map(|&i| table.get(i))
+            .map(|c| (c, s.health.for_export(c.kind(), c.id())))
+            .collect();
+        let unread = read
+            .iter()
+            .filter(|(_, r)| matches!(r, ExportSecrets::Unavailable(_)))
+            .count();
+        let clients: Vec<ExportClient> = read
+            .iter()
+            .map(|(c, secrets)| ExportClient {
+                kind: c.kind(),
+                id: c.id(),
+                name: c.name(),
+                enabled: c.enabled(),
+                secrets: match secrets {
+                    ExportSecrets::Known(list) => SecretsForExport::Known(list),
+                    ExportSecrets::NotApplicable => SecretsForExport::NotApplicable,
+                    ExportSecrets::Unavailable(why) => SecretsForExport::Unavailable(why),
+                },
+            })
+            .collect();
+        let csv = clients_csv(&clients, chrono::Utc::now());
+        let file = csv_file_name(s.query.get_untracked().view.slug(), &Local::now());
+        if crate::components::download::download(&file, "text/csv;charset=utf-8", &csv) {
+            let count = clients.len();
+            s.toasts.show(if unread == 0 {
+                format!("Exported {count} clients to {file}")
+            } else {
+                format!("Exported {count} clients to {file}; the secrets of {unread} were not available, their lines say why")
+            });
+        }
+    }
+
     /// Remove expired secrets of `client`: `expired` are listed, then removed on one
     /// confirmation.
     pub fn open_remove_expired(&self, client: &Client, expired: Vec<ClientSecret>) {

@@ -32,6 +32,15 @@ enum Entry {
     Failed(String),
 }
 
+/// A client's secrets for Export CSV.
+pub enum ExportSecrets {
+    Known(Arc<Vec<ClientSecret>>),
+    /// Its kind has no secrets.
+    NotApplicable,
+    /// Why they are not there.
+    Unavailable(&'static str),
+}
+
 /// What the Secrets cell of one client shows.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -165,6 +174,23 @@ impl HealthLoader {
         self.book.with_value(|book| match book.get(id) {
             Some(Entry::Known { secrets, .. }) => Some(Arc::clone(secrets)),
             _ => None,
+        })
+    }
+
+    /// What the export knows of client `id` (of `kind`), without tracking.
+    pub fn for_export(&self, kind: ClientKind, id: &str) -> ExportSecrets {
+        if !kind.has_secrets() {
+            return ExportSecrets::NotApplicable;
+        }
+        if self.denied.get_untracked() {
+            return ExportSecrets::Unavailable(
+                "Reading secrets needs the Tenant Administrator role",
+            );
+        }
+        self.book.with_value(|book| match book.get(id) {
+            Some(Entry::Known { secrets, .. }) => ExportSecrets::Known(Arc::clone(secrets)),
+            Some(Entry::Failed(_)) => ExportSecrets::Unavailable("Could not be read"),
+            Some(Entry::Loading) | None => ExportSecrets::Unavailable("Not read yet"),
         })
     }
 

@@ -125,6 +125,7 @@ pub fn ClientsPage() -> impl IntoView {
                 on_search=Callback::new(move |(text,)| s.search(text))
                 on_refresh=Callback::new(move |()| s.refresh())
                 on_add=Callback::new(move |()| ctl.open_add_client())
+                on_export=Callback::new(move |()| ctl.export_csv())
             />
             {notice}
             {progress_bar}
@@ -237,6 +238,7 @@ fn PanelContent(client: Memo<Option<Client>>, #[prop(into)] tab: Signal<Tab>) ->
                     on_remove=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.open_remove_secret(&c, &secret) })
                     on_rotate=Callback::new(move |(secret, count)| if let Some(c) = current() { ctl.open_rotate(&c, &secret, count) })
                     on_remove_expired=Callback::new(move |(expired,)| if let Some(c) = current() { ctl.open_remove_expired(&c, expired) })
+                    on_reminder=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.download_reminder(&c, &secret) })
                     on_retry=Callback::new(move |()| s.refresh_secrets())
                 />
             }

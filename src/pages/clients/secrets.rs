@@ -26,6 +26,8 @@ pub fn SecretsPanel(
     on_rotate: Callback<(ClientSecret, usize)>,
     /// Remove expired secrets, with the expired ones.
     on_remove_expired: Callback<(Vec<ClientSecret>,)>,
+    /// Add reminder: a calendar file for the secret's expiry.
+    on_reminder: Callback<(ClientSecret,)>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let ready = move |list: Vec<ClientSecret>| {
@@ -56,7 +58,7 @@ pub fn SecretsPanel(
             .into_iter()
             .map(|secret| {
                 let on_rotate = Callback::new(move |(secret,)| on_rotate.run((secret, count)));
-                view! { <SecretCard secret access on_edit on_remove on_rotate /> }
+                view! { <SecretCard secret access on_edit on_remove on_rotate on_reminder /> }
             })
             .collect_view();
         view! {
@@ -92,6 +94,7 @@ fn SecretCard(
     on_edit: Callback<(ClientSecret,)>,
     on_remove: Callback<(ClientSecret,)>,
     on_rotate: Callback<(ClientSecret,)>,
+    on_reminder: Callback<(ClientSecret,)>,
 ) -> impl IntoView {
     let now = Utc::now();
     let health = SecretHealth::of_secret(&secret, now);
@@ -109,6 +112,15 @@ fn SecretCard(
         .filter(|d| !d.is_empty())
         .unwrap_or_else(|| "(no description)".into());
     let why_not = move || access.get().why_not("manage secrets");
+    // A reminder only makes sense for a secret that will still expire.
+    let reminder = (expiry.is_some() && health != SecretHealth::Expired).then(|| {
+        let secret = secret.clone();
+        view! {
+            <button type="button" id=format!("reminder-{id}") class="button button--small button--quiet"
+                title="Download a calendar event at the expiry, with alerts 30 and 7 days before"
+                on:click=move |_| on_reminder.run((secret.clone(),))>"Add reminder"</button>
+        }
+    });
     let (for_edit, for_remove, for_rotate) = (secret.clone(), secret.clone(), secret);
     view! {
         <li class="secret-card" data-testid="secret-row">
@@ -129,6 +141,7 @@ fn SecretCard(
                 <button type="button" id=format!("remove-secret-{id}") class="button button--small"
                     disabled=move || !access.get().allows() title=why_not
                     on:click=move |_| on_remove.run((for_remove.clone(),))>"Remove Secret"</button>
+                {reminder}
             </div>
         </li>
     }

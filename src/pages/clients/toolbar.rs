@@ -16,6 +16,8 @@ pub fn Toolbar(
     on_search: Callback<(String,)>,
     on_refresh: Callback<()>,
     on_add: Callback<()>,
+    /// Export CSV of the list as shown.
+    on_export: Callback<()>,
 ) -> impl IntoView {
     let options = move || {
         let current = view.get();
@@ -40,6 +42,11 @@ pub fn Toolbar(
             <button type="button" class="button" title="Load the list again from the server (r)" aria-keyshortcuts="r"
                 on:click=move |_| on_refresh.run(())>
                 "Refresh"
+            </button>
+            <button type="button" id="export-csv" class="button"
+                title="Download the clients shown, with each secret's ID, description and expiry (UTC), as a CSV file"
+                on:click=move |_| on_export.run(())>
+                "Export CSV"
             </button>
             <AddClientButton access on_add id="add-client" />
         </div>

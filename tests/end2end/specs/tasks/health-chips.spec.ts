@@ -83,7 +83,7 @@ async function openAllTypes(page: Page, user: { button: RegExp }, total: number)
   await expect(rowNames(page)).toHaveCount(total);
 }
 
-/** The `name` query parameters of the page's address. */
+/** The query parameters of the page's address. */
 function params(page: Page) {
   return new URL(page.url()).searchParams;
 }
@@ -92,7 +92,7 @@ test('All types: the Secrets column in words, sorted worst first, narrowed by Ex
   const expected = await expectedHealth(request);
   const total = await totalClients(request);
   await openAllTypes(page, ADA, total);
-  expect(params(page).get('type')).toBe('all');
+  await expect.poll(() => params(page).get('type')).toBe('all');
   await expect(page.getByRole('columnheader', { name: 'Type', exact: true })).toBeVisible();
 
   // Every row is read, then the progress line goes away.
@@ -115,7 +115,7 @@ test('All types: the Secrets column in words, sorted worst first, narrowed by Ex
   const sortSecrets = page.locator('thead').getByRole('button', { name: 'Secrets' });
   await sortSecrets.click();
   await expect(page.getByRole('columnheader', { name: 'Secrets' })).toHaveAttribute('aria-sort', 'ascending');
-  expect(params(page).get('sort')).toBe('health');
+  await expect.poll(() => params(page).get('sort')).toBe('health');
   const states = page.locator('.client-row td.client-row__health [data-health]');
   const expiredCount = expected.filter((c) => c.worst === 'expired').length;
   await expect(states.first()).toHaveAttribute('data-health', 'expired');
@@ -146,8 +146,8 @@ test('All types: the Secrets column in words, sorted worst first, narrowed by Ex
   await expect(page.locator('[data-chip=disabled]')).toHaveAttribute('aria-pressed', 'false');
   await expect(rowNames(page)).toHaveCount(attention.length);
   expect((await rowNames(page).allTextContents()).sort()).toEqual([...attention].sort());
-  expect(params(page).get('type')).toBe('all');
-  expect(params(page).get('f')).toBe('expired,expiring');
+  await expect.poll(() => params(page).get('type')).toBe('all');
+  await expect.poll(() => params(page).get('f')).toBe('expired,expiring');
   await expectAccessible(page, 'All types with the Expired and Expiring chips on');
 
   // A reload (signed in again by the provider's session) keeps the type, the order and the chips.
@@ -170,15 +170,15 @@ test('All types: the Secrets column in words, sorted worst first, narrowed by Ex
   await expect(rowNames(page)).toHaveCount(narrowed.length);
   expect((await rowNames(page).allTextContents()).sort()).toEqual([...narrowed].sort());
   await expect(page).toHaveURL(/[?&]q=EDGE(&|$)/);
-  expect(params(page).get('f')).toBe('expired,expiring');
-  expect(params(page).get('type')).toBe('all');
+  await expect.poll(() => params(page).get('f')).toBe('expired,expiring');
+  await expect.poll(() => params(page).get('type')).toBe('all');
   await expectAccessible(page, 'All types with two chips and a search');
 
   // Switching the chips off again shows every match of the search.
   await expiredChip.click();
   await expiringChip.click();
   await expect(expiringChip).toHaveAttribute('aria-pressed', 'false');
-  expect(params(page).get('f')).toBeNull();
+  await expect.poll(() => params(page).get('f')).toBeNull();
   const allEdge = (await Promise.all(KINDS.map((k) => apiClients(request, k))))
     .flat()
     .map((c) => c.Name as string)

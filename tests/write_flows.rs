@@ -754,3 +754,44 @@ async fn remove_expired_secrets_asks_once_reports_each_and_retries_only_the_fail
     dialog_button(&app.root, "Close").unwrap().click();
     wait_until("closed", || open_dialog_text(&app.root).is_none()).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_new_client_credentials_secret_comes_with_env_and_curl_snippets_gone_with_the_dialog() {
+    stub_api(&routes(&format!(
+        r#"{{ "method": "POST", "path": "{TENANT_PATH}/ClientCredentialClients/{PUMP}/Secrets", "status": 201,
+             "body": {{ "Id": 9, "Expires": false, "Secret": "it's-$ecret" }} }},"#
+    )));
+    let app = mount_console(&format!("/security/clients?sel={PUMP}&tab=secrets"), true);
+    wait_until("the secrets", || {
+        texts(&app.root, "[data-testid=secret-row]").len() == 1
+    })
+    .await;
+    button(&app.root, "Add Secret").unwrap().click();
+    wait_for_dialog_field(&app, "never-expires").await;
+    dialog_button(&app.root, "Add").unwrap().click();
+    wait_until("the snippets", || {
+        app.root
+            .query_selector("[data-testid=connect-snippets]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let env = text_of(&app.root, "[data-testid=snippet-env]").unwrap();
+    assert!(env.contains(&format!("CLIENT_ID={PUMP}")), "{env}");
+    assert!(env.contains(r#"CLIENT_SECRET='it'\''s-$ecret'"#), "{env}");
+    assert!(
+        env.contains("TOKEN_ENDPOINT=") && env.contains("/connect/token"),
+        "{env}"
+    );
+    let curl = text_of(&app.root, "[data-testid=snippet-curl]").unwrap();
+    assert!(
+        curl.starts_with("curl ") && curl.contains("grant_type=client_credentials"),
+        "{curl}"
+    );
+    assert!(curl.contains(&format!("client_id={PUMP}")), "{curl}");
+    close_reveal_as_stored(&app.root).await;
+    assert!(
+        !app.root.inner_html().contains("$ecret"),
+        "the snippets went with the dialog"
+    );
+}

@@ -147,6 +147,19 @@ impl Session {
         }
     }
 
+    /// The identity server's token endpoint (from its discovery document; without one, the
+    /// authority's `/connect/token`).
+    pub fn token_endpoint(&self) -> String {
+        self.discovery
+            .get_value()
+            .map(|d| d.token_endpoint)
+            .unwrap_or_else(|| {
+                crate::model::snippet::token_endpoint_from_authority(
+                    &self.config.get_value().authority,
+                )
+            })
+    }
+
     /// Signs out at the identity server.
     pub fn sign_out(&self) {
         let id_token = self.id_token.get_untracked();

@@ -4,6 +4,8 @@
 
 use leptos::{html, prelude::*};
 
+use crate::model::snippet::{curl_token_request, env_lines};
+
 /// Writes `text` to the clipboard; `false` when the browser refused.
 pub async fn write_clipboard(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
@@ -19,6 +21,9 @@ fn CopyValue(
     label: &'static str,
     value: String,
     testid: &'static str,
+    /// Several lines (a snippet): shown as a block.
+    #[prop(optional)]
+    block: bool,
     /// Called after a successful copy.
     on_copied: Callback<()>,
 ) -> impl IntoView {
@@ -47,8 +52,12 @@ fn CopyValue(
     view! {
         <div class="reveal__item">
             <span class="field__label">{label}</span>
-            <div class="reveal__value">
-                <code data-testid=testid>{value.clone()}</code>
+            <div class="reveal__value" class:reveal__value--block=block>
+                {if block {
+                    view! { <pre data-testid=testid>{value.clone()}</pre> }.into_any()
+                } else {
+                    view! { <code data-testid=testid>{value.clone()}</code> }.into_any()
+                }}
                 <button type="button" class="button button--small" on:click=copy>
                     {move || if copied.get() { "Copied" } else { "Copy" }}
                 </button>
@@ -75,6 +84,9 @@ pub fn SecretReveal(
     client_id: Option<String>,
     /// The secret's value, if the server sent one.
     secret: Option<String>,
+    /// A client-credentials secret: `(token endpoint, client id)` for the snippets.
+    #[prop(optional_no_strip)]
+    connection: Option<(String, String)>,
     /// ✕ or Esc was pressed: ask (or close, when it is safe).
     #[prop(into)]
     close_asked: Signal<u32>,
@@ -111,12 +123,29 @@ pub fn SecretReveal(
             {client_id.map(|id| view! {
                 <CopyValue label="Client ID" value=id testid="new-client-id" on_copied=Callback::new(|()| {}) />
             })}
-            {secret.map(|value| view! {
+            {secret.clone().map(|value| view! {
                 <CopyValue label="Client Secret" value testid="new-secret"
                     on_copied=Callback::new(move |()| {
                         secret_copied.set(true);
                         asking.set(false);
                     }) />
+            })}
+            {secret.zip(connection).map(|(value, (endpoint, id))| {
+                // Copying a snippet copies the secret too.
+                let copied = Callback::new(move |()| {
+                    secret_copied.set(true);
+                    asking.set(false);
+                });
+                view! {
+                    <details class="reveal__connect" data-testid="connect-snippets">
+                        <summary>"Connect an application with this secret"</summary>
+                        <p class="muted small">"A token request with the client credentials grant, as environment lines and as a curl command. They hold the secret: they are gone when this window closes."</p>
+                        <CopyValue label=".env" block=true testid="snippet-env"
+                            value=env_lines(&endpoint, &id, &value) on_copied=copied />
+                        <CopyValue label="curl" block=true testid="snippet-curl"
+                            value=curl_token_request(&endpoint, &id, &value) on_copied=copied />
+                    </details>
+                }
             })}
             {has_secret.then(|| view! {
                 <p class="read-only-note" role="note">

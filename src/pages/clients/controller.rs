@@ -135,6 +135,9 @@ pub struct Reveal {
     /// The new client's id (after Add Client).
     pub client_id: Option<String>,
     pub secret: Option<String>,
+    /// For a client-credentials secret: the token endpoint and the client id, for the
+    /// connection snippets.
+    pub connection: Option<(String, String)>,
 }
 
 /// The copy of a client that Edit Client works on, read just before the form opened.
@@ -790,7 +793,19 @@ impl PageState {
             title: "Client Successfully Created",
             client_id: created.client_id().map(str::to_string),
             secret: created.secret_value().map(str::to_string),
+            connection: s.connection_for(&client),
         });
+    }
+
+    /// What the connection snippets of a new secret of `client` need (client-credentials
+    /// only: the other kinds sign users in, which a snippet cannot show).
+    pub fn connection_for(&self, client: &Client) -> Option<(String, String)> {
+        (client.kind() == ClientKind::ClientCredentials).then(|| {
+            (
+                self.session.token_endpoint(),
+                client.id().unwrap_or_default().to_string(),
+            )
+        })
     }
 
     /// Where focus goes when the dialogs close.

@@ -89,7 +89,7 @@ pub fn DialogHost() -> impl IntoView {
         s.reveal.get().map(|r| {
             view! {
                 <Modal open=true title=r.title on_close=Callback::new(move |()| close_asked.update(|n| *n += 1))>
-                    <SecretReveal client_id=r.client_id.clone() secret=r.secret.clone() close_asked
+                    <SecretReveal client_id=r.client_id.clone() secret=r.secret.clone() connection=r.connection.clone() close_asked
                         on_close=Callback::new(move |()| s.close_reveal()) />
                 </Modal>
             }

@@ -377,6 +377,7 @@ async fn add_secret(s: PageState, client: Client, body: ClientSecretCreateOrUpda
                 },
                 client_id: None,
                 secret: created.secret,
+                connection: s.connection_for(&client),
             });
             return Ok(());
         }

@@ -153,7 +153,11 @@ pub fn remove_expired_dialog(ctl: Controller, client: Client) -> impl IntoView {
             <p>{move || if started() {
                 "Results:".to_string()
             } else {
-                format!("These {count} secrets have expired and can no longer authenticate. Remove them? This cannot be undone.")
+                if count == 1 {
+                    "This secret has expired and can no longer authenticate. Remove it? This cannot be undone.".to_string()
+                } else {
+                    format!("These {count} secrets have expired and can no longer authenticate. Remove them? This cannot be undone.")
+                }
             }}</p>
             <ul class="bulk-list" aria-live="polite">{rows}</ul>
             <div class="dialog__actions">
@@ -162,7 +166,11 @@ pub fn remove_expired_dialog(ctl: Controller, client: Client) -> impl IntoView {
                 {move || (!started()).then(|| view! {
                     <button type="button" class="button button--danger" disabled=move || running.get()
                         on:click=move |_| run.with_value(|r| r())>
-                        {move || if running.get() { "Removing…".to_string() } else { format!("Remove {count} secrets") }}
+                        {move || match (running.get(), count) {
+                            (true, _) => "Removing…".to_string(),
+                            (false, 1) => "Remove 1 secret".to_string(),
+                            (false, n) => format!("Remove {n} secrets"),
+                        }}
                     </button>
                 })}
                 {move || (started() && failed() > 0 && !running.get()).then(|| view! {

@@ -91,13 +91,16 @@ impl ClientHealth {
     /// The health of a client with `secrets`, relative to `now`.
     pub fn of(secrets: &[ClientSecret], now: DateTime<Utc>) -> ClientHealth {
         let mut present = 0u8;
+        let mut worst = None;
         for secret in secrets {
-            present |= 1 << SecretHealth::of_secret(secret, now) as u8;
+            let health = SecretHealth::of_secret(secret, now);
+            present |= 1 << health as u8;
+            // Worst by the column's order: a never-expiring secret outranks one that is fine.
+            if worst.is_none_or(|w| column_rank(health) < column_rank(w)) {
+                worst = Some(health);
+            }
         }
-        ClientHealth {
-            worst: client_health(secrets, now),
-            present,
-        }
+        ClientHealth { worst, present }
     }
 
     /// The worst secret's state; `None` when the client has no secrets.
@@ -132,14 +135,19 @@ impl ClientHealth {
     /// Sort rank, worst first: expired, ≤ 7 days, ≤ 30 days, never expires (a standing risk),
     /// OK, no secrets.
     pub fn rank(self) -> u32 {
-        match self.worst {
-            Some(SecretHealth::Expired) => 0,
-            Some(SecretHealth::ExpiresWithin7Days) => 1,
-            Some(SecretHealth::ExpiresWithin30Days) => 2,
-            Some(SecretHealth::Never) => 3,
-            Some(SecretHealth::Later) => 4,
-            None => 5,
-        }
+        self.worst.map(column_rank).unwrap_or(5)
+    }
+}
+
+/// A secret's place in the Secrets column, worst first: expired, ≤ 7 days, ≤ 30 days, never
+/// expires, fine.
+fn column_rank(health: SecretHealth) -> u32 {
+    match health {
+        SecretHealth::Expired => 0,
+        SecretHealth::ExpiresWithin7Days => 1,
+        SecretHealth::ExpiresWithin30Days => 2,
+        SecretHealth::Never => 3,
+        SecretHealth::Later => 4,
     }
 }
 
@@ -369,6 +377,8 @@ mod tests {
     #[test]
     fn client_health_words_ranks_and_states_present() {
         let days = |d: i64| secret(Some(now() + TimeDelta::days(d)), Some(true));
+        let never_and_fine = ClientHealth::of(&[days(200), secret(None, Some(false))], now());
+        assert_eq!(never_and_fine.label(), "Never expires", "a standing risk outranks OK");
         let h = ClientHealth::of(&[days(200), secret(None, Some(false)), days(-1)], now());
         assert_eq!(h.label(), "Expired");
         assert!(h.has(SecretHealth::Expired) && h.has(SecretHealth::Never));

@@ -106,7 +106,16 @@ impl HealthLoader {
             .collect();
         self.order.set_value(Arc::new(order));
         self.cursor.set_value(0);
-        self.kick();
+        // After this turn, so that the table has said which rows are on screen: they go first.
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.alive() {
+                    this.kick();
+                }
+            },
+            Duration::ZERO,
+        );
     }
 
     /// The rows on screen changed: they are read first.

@@ -127,14 +127,14 @@ async fn a_400_error_body_arrives_as_invalid_with_reason_and_resolution() {
 async fn load_all_reads_total_count_and_returns_every_page_in_order() {
     stub_fetch(
         r#"
-        const total = 250;
+        const total = 2500;
         const skip = Number(url.searchParams.get("skip"));
         const count = Number(url.searchParams.get("count"));
         // Later pages answer sooner, so completion order differs from API order.
-        await new Promise(r => setTimeout(r, skip === 0 ? 5 : 40 - skip / 10));
+        await new Promise(r => setTimeout(r, skip === 0 ? 5 : 40 - skip / 100));
         const items = [];
         for (let i = skip; i < Math.min(total, skip + count); i++) {
-            items.push({ Id: "client-" + String(i).padStart(3, "0"), Name: "Client " + i, Enabled: i % 2 === 0 });
+            items.push({ Id: "client-" + String(i).padStart(4, "0"), Name: "Client " + i, Enabled: i % 2 === 0 });
         }
         return new Response(JSON.stringify(items),
             { status: 200, headers: { "Content-Type": "application/json", "Total-Count": String(total) } });
@@ -150,26 +150,29 @@ async fn load_all_reads_total_count_and_returns_every_page_in_order() {
         )
         .await
         .expect("the list loads");
-    assert_eq!(page.total, Some(250));
+    assert_eq!(page.total, Some(2500));
     let ids: Vec<String> = page
         .items
         .iter()
         .filter_map(Client::id)
         .map(String::from)
         .collect();
-    let expected: Vec<String> = (0..250).map(|i| format!("client-{i:03}")).collect();
+    let expected: Vec<String> = (0..2500).map(|i| format!("client-{i:04}")).collect();
     assert_eq!(ids, expected);
     assert!(page.items.iter().all(|c| c.kind() == ClientKind::Hybrid));
-    assert_eq!(*progress.borrow(), vec![(100, 250), (150, 250), (250, 250)]);
+    assert_eq!(
+        *progress.borrow(),
+        vec![(1000, 2500), (1500, 2500), (2500, 2500)]
+    );
 
     let seen = seen();
     let searches: Vec<&str> = seen.iter().filter_map(|r| r["search"].as_str()).collect();
     assert_eq!(
         searches,
         [
-            "?skip=0&count=100",
-            "?skip=100&count=100",
-            "?skip=200&count=100"
+            "?skip=0&count=1000",
+            "?skip=1000&count=1000",
+            "?skip=2000&count=1000"
         ]
     );
     for request in &seen {

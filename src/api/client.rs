@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::error::ApiError;
-use super::paging::{load_pages, CancelToken, PAGE_SIZE};
+use super::paging::{load_pages, CancelToken, LIST_PAGE_SIZE, PAGE_SIZE};
 use super::request::{encode_component, ApiRequest, Method};
 use super::response::{
     interpret_count, interpret_empty, interpret_json, interpret_page, Page, RawResponse,
@@ -385,7 +385,8 @@ impl ApiClient {
         })
     }
 
-    /// Every client of `kind`, in API order: pages of 100, at most 4 requests in flight,
+    /// Every client of `kind`, in API order: pages of 1000 (100 if the server refuses that),
+    /// at most 4 requests in flight,
     /// `progress(loaded, total)` after each page. Cancelling `cancel` stops issuing requests
     /// and ends with [`ApiError::Cancelled`].
     pub async fn load_all(
@@ -396,7 +397,7 @@ impl ApiClient {
     ) -> Result<Page<Client>, ApiError> {
         load_pages(
             |skip, count| self.list_clients(kind, skip, count),
-            PAGE_SIZE,
+            LIST_PAGE_SIZE,
             progress,
             cancel,
         )

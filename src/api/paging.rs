@@ -12,6 +12,12 @@ use super::response::Page;
 /// Page size for list requests (the API's default `count`).
 pub const PAGE_SIZE: u64 = 100;
 
+/// Page size for whole client lists: ten times fewer requests at 50 000 clients. No maximum
+/// `count` is documented; a server that caps pages is followed (see
+/// [`plan_remaining_pages`]), and one that refuses the size (400) is asked again with
+/// [`PAGE_SIZE`].
+pub const LIST_PAGE_SIZE: u64 = 1000;
+
 /// Most list requests in flight at once while loading a whole list.
 pub const MAX_IN_FLIGHT: usize = 4;
 
@@ -104,7 +110,12 @@ where
     Fut: Future<Output = Result<Page<T>, ApiError>>,
 {
     cancel.check()?;
-    let first = fetch(0, page_size).await?;
+    let (first, page_size) = match fetch(0, page_size).await {
+        Err(ApiError::Invalid(_)) if page_size > PAGE_SIZE => {
+            (fetch(0, PAGE_SIZE).await?, PAGE_SIZE)
+        }
+        other => (other?, page_size),
+    };
     cancel.check()?;
     let Page {
         items: mut all,
@@ -243,6 +254,38 @@ mod tests {
                     count: 100
                 }
             ]
+        );
+    }
+
+    #[test]
+    fn a_refused_page_size_falls_back_to_pages_of_100() {
+        use std::cell::RefCell;
+        let asked = RefCell::new(Vec::new());
+        let fetch = |skip: u64, count: u64| {
+            asked.borrow_mut().push((skip, count));
+            async move {
+                if count > PAGE_SIZE {
+                    return Err(ApiError::Invalid(None));
+                }
+                let end = (skip + count).min(250);
+                Ok(Page {
+                    items: (skip..end).collect::<Vec<u64>>(),
+                    total: Some(250),
+                    child_errors: Vec::new(),
+                })
+            }
+        };
+        let page = futures::executor::block_on(load_pages(
+            fetch,
+            LIST_PAGE_SIZE,
+            |_, _| {},
+            &CancelToken::new(),
+        ))
+        .unwrap();
+        assert_eq!(page.items, (0..250).collect::<Vec<u64>>());
+        assert_eq!(
+            asked.into_inner(),
+            [(0, 1000), (0, 100), (100, 100), (200, 100)]
         );
     }
 

@@ -570,7 +570,7 @@ fn paged_tenant(total: usize) -> Arc<Mock> {
 
 #[test]
 fn load_all_fetches_every_page_in_order_with_at_most_four_in_flight() {
-    let mock = paged_tenant(1234);
+    let mock = paged_tenant(12_345);
     let api = client_with(mock.clone(), Some("tok"));
     let calls = Mutex::new(Vec::new());
     let page = block_on(api.load_all(
@@ -579,19 +579,21 @@ fn load_all_fetches_every_page_in_order_with_at_most_four_in_flight() {
         &CancelToken::new(),
     ))
     .unwrap();
-    assert_eq!(page.items.len(), 1234);
-    assert_eq!(page.total, Some(1234));
+    assert_eq!(page.items.len(), 12_345);
+    assert_eq!(page.total, Some(12_345));
     let ids: Vec<&str> = page.items.iter().filter_map(Client::id).collect();
-    let expected: Vec<String> = (0..1234).map(|i| format!("client-{i:05}")).collect();
+    let expected: Vec<String> = (0..12_345).map(|i| format!("client-{i:05}")).collect();
     assert_eq!(ids, expected);
-    // 13 pages: one call per page, the count climbing to the total.
+    // 13 pages of 1000: one call per page, the count climbing to the total.
     let calls = calls.into_inner().unwrap();
     assert_eq!(calls.len(), 13);
-    assert_eq!(calls.first(), Some(&(100, 1234)));
-    assert_eq!(calls.last(), Some(&(1234, 1234)));
-    assert!(calls.windows(2).all(|w| w[0].0 < w[1].0 && w[1].1 == 1234));
+    assert_eq!(calls.first(), Some(&(1000, 12_345)));
+    assert_eq!(calls.last(), Some(&(12_345, 12_345)));
+    assert!(calls
+        .windows(2)
+        .all(|w| w[0].0 < w[1].0 && w[1].1 == 12_345));
     assert_eq!(mock.urls().len(), 13);
-    assert!(mock.urls()[0].ends_with("/ClientCredentialClients?skip=0&count=100"));
+    assert!(mock.urls()[0].ends_with("/ClientCredentialClients?skip=0&count=1000"));
     let max = mock.max_in_flight.load(Ordering::SeqCst);
     assert!(max <= MAX_IN_FLIGHT, "{max} requests in flight");
     assert_eq!(max, MAX_IN_FLIGHT, "pages after the first should overlap");
@@ -643,9 +645,13 @@ fn load_all_stops_issuing_requests_when_cancelled() {
 
 #[test]
 fn load_all_fails_on_the_first_failing_page() {
-    let inner = paged_tenant(1000);
+    let inner = paged_tenant(5000);
     let mock = Mock::new(move |request| {
-        if request.query.iter().any(|(k, v)| k == "skip" && v == "500") {
+        if request
+            .query
+            .iter()
+            .any(|(k, v)| k == "skip" && v == "2000")
+        {
             ok(
                 503,
                 json!({"OperationId": "op-503", "Error": "Unavailable"}),
@@ -685,7 +691,7 @@ fn load_all_collects_207_child_errors_and_pages_without_total_count() {
     assert_eq!(page.child_errors[0].model_id.as_deref(), Some("gone"));
 
     // No Total-Count: pages one by one until a short page.
-    let inner = paged_tenant(250);
+    let inner = paged_tenant(2500);
     let mock = Mock::new(move |request| {
         (inner.handler)(request).map(|r| RawResponse {
             total_count: None,
@@ -694,7 +700,7 @@ fn load_all_collects_207_child_errors_and_pages_without_total_count() {
     });
     let api = client_with(mock.clone(), Some("tok"));
     let page = block_on(api.load_all(ClientKind::Hybrid, |_, _| {}, &CancelToken::new())).unwrap();
-    assert_eq!(page.items.len(), 250);
+    assert_eq!(page.items.len(), 2500);
     assert_eq!(mock.urls().len(), 3);
 }
 

@@ -378,7 +378,11 @@ mod tests {
     fn client_health_words_ranks_and_states_present() {
         let days = |d: i64| secret(Some(now() + TimeDelta::days(d)), Some(true));
         let never_and_fine = ClientHealth::of(&[days(200), secret(None, Some(false))], now());
-        assert_eq!(never_and_fine.label(), "Never expires", "a standing risk outranks OK");
+        assert_eq!(
+            never_and_fine.label(),
+            "Never expires",
+            "a standing risk outranks OK"
+        );
         let h = ClientHealth::of(&[days(200), secret(None, Some(false)), days(-1)], now());
         assert_eq!(h.label(), "Expired");
         assert!(h.has(SecretHealth::Expired) && h.has(SecretHealth::Never));

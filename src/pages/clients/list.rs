@@ -104,6 +104,16 @@ fn HealthCell(#[prop(into)] cell: Signal<Cell>) -> impl IntoView {
     }
 }
 
+/// What identifies a rendered row (see the table's `keys`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct RowKey {
+    table: usize,
+    index: usize,
+    selected: bool,
+    cursor: bool,
+    names: usize,
+}
+
 /// One client row. Only the cursor row's Copy is a tab stop (the list is one stop).
 #[component]
 fn ClientRow(
@@ -337,40 +347,64 @@ pub fn ClientTable(
         }
     };
 
-    let body = move || {
+    // The rendered rows, keyed so that a keystroke or a scroll keeps every row that is still
+    // on screen (only new ones are built): the table's identity (a new one after an edit),
+    // the row's index in it, whether it is selected or the cursor, and whether role names
+    // have arrived.
+    let keys = Memo::new(move |_| {
         let (first, last) = range.get();
-        let rows_now = rows.get();
         let items_now = items.get();
+        let table = std::sync::Arc::as_ptr(&items_now) as usize;
         let sel = selected.get();
         let cursor_now = cursor.get();
-        // Whole pixels: integer formatting (no f64 Display in the wasm).
-        let top_pad = first * ROW_HEIGHT as usize;
-        let bottom_pad = (rows_now.len() - last) * ROW_HEIGHT as usize;
-        let names = role_names.read();
-        let rendered = rows_now[first..last]
+        let names = role_names.read().len();
+        rows.read()[first..last]
             .iter()
             .enumerate()
-            .filter_map(|(offset, &index)| {
-                let summary = items_now.get(index)?.clone();
-                let position = first + offset;
-                let id = summary.id().to_string();
-                let cells = row_cells(view, &summary, &names);
-                let of = (summary.kind(), summary.id().to_string());
-                let health = Signal::derive(move || health_of.run(of.clone()));
-                let on_open = Callback::new(move |()| {
-                    cursor.set(Some(position));
-                    on_open.run((id.clone(),));
-                });
-                Some(view! {
-                    <ClientRow selected=sel.as_deref() == Some(summary.id()) cursor=cursor_now == Some(position)
-                        summary health cells on_open on_copy />
-                })
+            .map(|(offset, &index)| {
+                let is_selected = items_now
+                    .get(index)
+                    .is_some_and(|s| sel.as_deref() == Some(s.id()));
+                RowKey {
+                    table,
+                    index,
+                    selected: is_selected,
+                    cursor: cursor_now == Some(first + offset),
+                    names,
+                }
             })
-            .collect_view();
+            .collect::<Vec<_>>()
+    });
+    let row = move |key: RowKey| {
+        let summary = items.with_untracked(|t| t.get(key.index).cloned())?;
+        let id = summary.id().to_string();
+        let cells = role_names.with_untracked(|names| row_cells(view, &summary, names));
+        let of = (summary.kind(), id.clone());
+        let health = Signal::derive(move || health_of.run(of.clone()));
+        let on_open = Callback::new(move |()| {
+            // Where the row is now (the list may have changed since it was built).
+            let position = rows.read_untracked().iter().position(|&i| i == key.index);
+            cursor.set(position);
+            on_open.run((id.clone(),));
+        });
+        Some(view! {
+            <ClientRow selected=key.selected cursor=key.cursor summary health cells on_open on_copy />
+        })
+    };
+    // Whole pixels: integer formatting (no f64 Display in the wasm).
+    let top_pad = move || format!("{}px", range.get().0 * ROW_HEIGHT as usize);
+    let bottom_pad = move || {
+        let last = range.get().1;
+        format!(
+            "{}px",
+            rows.read().len().saturating_sub(last) * ROW_HEIGHT as usize
+        )
+    };
+    let body = move || {
         view! {
-            <tr class="spacer" aria-hidden="true" style:height=format!("{top_pad}px")></tr>
-            {rendered}
-            <tr class="spacer" aria-hidden="true" style:height=format!("{bottom_pad}px")></tr>
+            <tr class="spacer" aria-hidden="true" style:height=top_pad></tr>
+            <For each=move || keys.get() key=|k| *k let:k>{row(k)}</For>
+            <tr class="spacer" aria-hidden="true" style:height=bottom_pad></tr>
         }
     };
 

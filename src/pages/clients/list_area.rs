@@ -47,7 +47,9 @@ pub fn ListArea() -> impl IntoView {
         }
         view! {
             <PartialBanner errors=child_errors on_retry=retry />
-            <Show when=move || !rows.read().is_empty() fallback=move || view! { <NoMatch /> }>
+            // The table stays mounted when nothing matches (hidden), so the next keystroke that
+            // matches again does not build it anew.
+            <div class="client-table-wrap" hidden=move || rows.read().is_empty()>
                 <ClientTable
                     view=k
                     items=summaries
@@ -62,7 +64,8 @@ pub fn ListArea() -> impl IntoView {
                     health_of=Callback::new(move |(kind, id): (ClientKind, String)| s.health.cell(kind, &id))
                     on_visible=Callback::new(move |(shown,)| s.health.set_visible(shown))
                 />
-            </Show>
+            </div>
+            {move || rows.read().is_empty().then(|| view! { <NoMatch /> })}
         }
         .into_any()
     };

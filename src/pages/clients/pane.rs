@@ -37,15 +37,22 @@ pub fn tab_after_key(tabs: &[Tab], current: Tab, key: &str) -> Option<Tab> {
     tabs.get(next).copied()
 }
 
-/// Focuses the element with `id`, if there is one.
+/// Focuses the element with `id`, if there is one and it took the focus (a hidden one
+/// cannot).
 pub fn focus_id(id: &str) -> bool {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
+    let document = web_sys::window().and_then(|w| w.document());
+    let element = document
+        .as_ref()
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match element {
-        Some(el) => el.focus().is_ok(),
-        None => false,
+    match (element, document) {
+        (Some(el), Some(document)) => {
+            let _ = el.focus();
+            document
+                .active_element()
+                .is_some_and(|active| active == *el.unchecked_ref::<web_sys::Element>())
+        }
+        _ => false,
     }
 }
 

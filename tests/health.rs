@@ -63,6 +63,17 @@ fn names(root: &web_sys::HtmlElement) -> Vec<String> {
     texts(root, ".client-row .client-row__name")
 }
 
+/// Waits until `rows` rows are listed and every Secrets cell has its word.
+async fn every_cell_checked(app: &support::TestMount, rows: usize) {
+    wait_until("every cell checked", || {
+        texts(&app.root, ".client-row__health")
+            .iter()
+            .all(|t| t != "Checking…")
+            && names(&app.root).len() == rows
+    })
+    .await;
+}
+
 fn chip(root: &web_sys::HtmlElement, slug: &str) {
     click(root, &format!("[data-chip={slug}]"));
 }
@@ -71,13 +82,7 @@ fn chip(root: &web_sys::HtmlElement, slug: &str) {
 async fn the_secrets_column_names_each_clients_worst_secret_in_words() {
     stub_api(&five_states());
     let app = mount_console("/security/clients", true);
-    wait_until("every cell checked", || {
-        texts(&app.root, ".client-row__health")
-            .iter()
-            .all(|t| t != "Checking…")
-            && names(&app.root).len() == 5
-    })
-    .await;
+    every_cell_checked(&app, 5).await;
     assert_eq!(
         texts(&app.root, ".client-row__health"),
         [
@@ -129,13 +134,7 @@ async fn the_secrets_column_names_each_clients_worst_secret_in_words() {
 async fn chips_filter_with_the_search_and_live_in_the_url() {
     stub_api(&five_states());
     let app = mount_console("/security/clients", true);
-    wait_until("checked", || {
-        texts(&app.root, ".client-row__health")
-            .iter()
-            .all(|t| t != "Checking…")
-            && names(&app.root).len() == 5
-    })
-    .await;
+    every_cell_checked(&app, 5).await;
     chip(&app.root, "expired");
     wait_until("only expired", || names(&app.root) == ["Alpha"]).await;
     chip(&app.root, "expiring");
@@ -349,13 +348,7 @@ async fn export_csv_writes_the_clients_shown_with_each_secret_in_utc() {
     stub_api(&five_states());
     catch_downloads();
     let app = mount_console("/security/clients", true);
-    wait_until("checked", || {
-        texts(&app.root, ".client-row__health")
-            .iter()
-            .all(|t| t != "Checking…")
-            && names(&app.root).len() == 5
-    })
-    .await;
+    every_cell_checked(&app, 5).await;
     click(&app.root, "#export-csv");
     wait_until("a file", || {
         js_sys::eval("window.__blobs.length").unwrap().as_f64() == Some(1.0)

@@ -901,9 +901,10 @@ impl Controller {
         );
     }
 
-    pub fn open_add_secret(&self, client: &Client, existing: usize) {
+    /// The secret form of a new secret of `client` starts from `start`; the ids of its
+    /// secrets now are kept (to find the new one if the answer is lost).
+    fn start_new_secret(&self, client: &Client, start: SecretFormValues) {
         let s = self.state;
-        let start = SecretFormValues::for_new(&Local::now());
         s.secret_form_start.set_value(start.clone());
         s.secret_form.set(start);
         let before = s
@@ -913,6 +914,11 @@ impl Controller {
             .unwrap_or_default();
         s.secret_ids_before.set_value(before);
         self.writes.add_secret.clear();
+    }
+
+    pub fn open_add_secret(&self, client: &Client, existing: usize) {
+        let s = self.state;
+        self.start_new_secret(client, SecretFormValues::for_new(&Local::now()));
         s.open_dialog(
             Dialog::AddSecret {
                 client: client.clone(),
@@ -928,15 +934,7 @@ impl Controller {
         let now = Local::now();
         let mut start = SecretFormValues::for_new(&now);
         start.description = rotated_description(secret.description.as_deref(), now.date_naive());
-        s.secret_form_start.set_value(start.clone());
-        s.secret_form.set(start);
-        let before = s
-            .secrets_of(client.id().unwrap_or_default())
-            .and_then(Result::ok)
-            .map(|list| list.iter().filter_map(|x| x.id).collect())
-            .unwrap_or_default();
-        s.secret_ids_before.set_value(before);
-        self.writes.add_secret.clear();
+        self.start_new_secret(client, start);
         self.writes.shorten.clear();
         s.rotation.set(Some(Rotation {
             client: client.clone(),

@@ -71,6 +71,9 @@ pub struct HealthLoader {
     /// Clients changed since they were read (read again before anything else).
     urgent: StoredValue<Vec<(ClientKind, String)>>,
     running: StoredValue<usize>,
+    /// Reading may begin: the user's rights are known ([`HealthLoader::start`]). Until then
+    /// the rows on screen are only noted (a read would double as a rights check).
+    started: StoredValue<bool>,
     failures_in_a_row: StoredValue<u32>,
     /// The user may not read secrets (not Tenant Administrator).
     pub denied: RwSignal<bool>,
@@ -90,6 +93,7 @@ impl HealthLoader {
             visible: StoredValue::new(Vec::new()),
             urgent: StoredValue::new(Vec::new()),
             running: StoredValue::new(0),
+            started: StoredValue::new(false),
             failures_in_a_row: StoredValue::new(0),
             denied: RwSignal::new(false),
             stalled: RwSignal::new(None),
@@ -106,6 +110,7 @@ impl HealthLoader {
             .collect();
         self.order.set_value(Arc::new(order));
         self.cursor.set_value(0);
+        self.started.set_value(true);
         // After this turn, so that the table has said which rows are on screen: they go first.
         let this = *self;
         set_timeout(
@@ -236,7 +241,10 @@ impl HealthLoader {
 
     /// Starts readers until [`MAX_IN_FLIGHT`] run (each ends when nothing is left to read).
     fn kick(&self) {
-        if self.denied.get_untracked() || self.stalled.get_untracked().is_some() {
+        if !self.started.get_value()
+            || self.denied.get_untracked()
+            || self.stalled.get_untracked().is_some()
+        {
             return;
         }
         while self.running.get_value() < MAX_IN_FLIGHT {

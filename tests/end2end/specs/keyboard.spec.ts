@@ -28,7 +28,7 @@ test('the list, the pane tabs and a dialog work by keyboard alone', async ({ pag
     if (where === null) break;
     stops.push(where);
   }
-  expect(stops).toEqual(['Name', 'Client ID', 'Status', 'Copy Client ID']);
+  expect(stops).toEqual(['Name', 'Client ID', 'Status', 'Secrets', 'Copy Client ID']);
 
   // Tabs: ←/→ move and select; Tab goes into the panel.
   await page.locator('#tab-details').focus();

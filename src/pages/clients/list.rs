@@ -104,53 +104,60 @@ fn HealthCell(#[prop(into)] cell: Signal<Cell>) -> impl IntoView {
     }
 }
 
-/// What identifies a rendered row (see the table's `keys`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct RowKey {
-    table: usize,
-    index: usize,
-    selected: bool,
-    cursor: bool,
-    names: usize,
-}
-
-/// One client row. Only the cursor row's Copy is a tab stop (the list is one stop).
+/// One rendered row, at a fixed place in the window: when the search, the sort or the scroll
+/// changes which client is there, its cells update in place instead of being built again.
+/// Only the cursor row's Copy is a tab stop (the list is one stop).
 #[component]
-fn ClientRow(
-    summary: ClientSummary,
-    #[prop(into)] health: Signal<Cell>,
+fn RowSlot(
+    /// The client at this place (its index in the table, and its row).
+    #[prop(into)]
+    entry: Signal<Option<(usize, ClientSummary)>>,
     /// The per-kind column and the token lifetime, in words.
-    cells: (String, String),
-    selected: bool,
-    cursor: bool,
+    #[prop(into)]
+    cells: Signal<(String, String)>,
+    #[prop(into)] health: Signal<Cell>,
+    #[prop(into)] selected: Signal<bool>,
+    #[prop(into)] cursor: Signal<bool>,
     on_open: Callback<()>,
     on_copy: Callback<(String,)>,
 ) -> impl IntoView {
-    let id = summary.id().to_string();
-    let copy_id = id.clone();
-    let (per_kind, lifetime) = cells;
+    let id = move || {
+        entry.with(|e| {
+            e.as_ref()
+                .map(|(_, s)| s.id().to_string())
+                .unwrap_or_default()
+        })
+    };
+    let name = move || {
+        entry.with(|e| {
+            e.as_ref()
+                .map(|(_, s)| s.name().to_string())
+                .unwrap_or_default()
+        })
+    };
+    let enabled = Signal::derive(move || entry.with(|e| e.as_ref().and_then(|(_, s)| s.enabled())));
     view! {
         <tr class="client-row" class:client-row--selected=selected class:client-row--cursor=cursor
-            aria-selected=if selected { "true" } else { "false" } data-id=id.clone()
+            aria-selected=move || if selected.get() { "true" } else { "false" } data-id=id
             on:click=move |_| on_open.run(())>
-            <td class="client-row__name">{summary.name().to_string()}</td>
+            <td class="client-row__name">{name}</td>
             <td class="client-row__id">
                 <span class="id-cell">
-                    <code title=id.clone()>{id.clone()}</code>
-                    <button type="button" class="icon-button" tabindex=if cursor { "0" } else { "-1" }
-                        title="Copy Client ID" aria-label=format!("Copy Client ID of {}", summary.name())
+                    <code title=id>{id}</code>
+                    <button type="button" class="icon-button" tabindex=move || if cursor.get() { "0" } else { "-1" }
+                        title="Copy Client ID" aria-label=move || format!("Copy Client ID of {}", name())
                         on:click=move |ev| {
                             ev.stop_propagation();
-                            on_copy.run((copy_id.clone(),));
+                            on_copy.run((id(),));
                         }>
                         <CopyIcon />
                     </button>
                 </span>
             </td>
-            <td><StatusBadge enabled=Signal::stored(summary.enabled()) /></td>
+            <td><StatusBadge enabled /></td>
             <td class="client-row__health"><HealthCell cell=health /></td>
-            <td class="client-row__extra">{per_kind}</td>
-            <td>{lifetime}</td>
+            <td class="client-row__extra">{move || cells.read().0.clone()}</td>
+            <td>{move || cells.read().1.clone()}</td>
         </tr>
     }
 }
@@ -347,49 +354,45 @@ pub fn ClientTable(
         }
     };
 
-    // The rendered rows, keyed so that a keystroke or a scroll keeps every row that is still
-    // on screen (only new ones are built): the table's identity (a new one after an edit),
-    // the row's index in it, whether it is selected or the cursor, and whether role names
-    // have arrived.
-    let keys = Memo::new(move |_| {
+    // The rendered rows are places in the window (0, 1, 2, … from its first row): a keystroke
+    // or a scroll changes what a place shows, not the elements.
+    let places = Memo::new(move |_| {
         let (first, last) = range.get();
-        let items_now = items.get();
-        let table = std::sync::Arc::as_ptr(&items_now) as usize;
-        let sel = selected.get();
-        let cursor_now = cursor.get();
-        let names = role_names.read().len();
-        rows.read()[first..last]
-            .iter()
-            .enumerate()
-            .map(|(offset, &index)| {
-                let is_selected = items_now
-                    .get(index)
-                    .is_some_and(|s| sel.as_deref() == Some(s.id()));
-                RowKey {
-                    table,
-                    index,
-                    selected: is_selected,
-                    cursor: cursor_now == Some(first + offset),
-                    names,
-                }
-            })
-            .collect::<Vec<_>>()
+        last - first
     });
-    let row = move |key: RowKey| {
-        let summary = items.with_untracked(|t| t.get(key.index).cloned())?;
-        let id = summary.id().to_string();
-        let cells = role_names.with_untracked(|names| row_cells(view, &summary, names));
-        let of = (summary.kind(), id.clone());
-        let health = Signal::derive(move || health_of.run(of.clone()));
-        let on_open = Callback::new(move |()| {
-            // Where the row is now (the list may have changed since it was built).
-            let position = rows.read_untracked().iter().position(|&i| i == key.index);
-            cursor.set(position);
-            on_open.run((id.clone(),));
+    let place = move |offset: usize| {
+        let position = Memo::new(move |_| range.get().0 + offset);
+        let entry = Memo::new(move |_| {
+            let index = *rows.read().get(position.get())?;
+            items.read().get(index).cloned().map(|s| (index, s))
         });
-        Some(view! {
-            <ClientRow selected=key.selected cursor=key.cursor summary health cells on_open on_copy />
-        })
+        let cells = Memo::new(move |_| {
+            entry.with(|e| match e {
+                Some((_, s)) => role_names.with(|names| row_cells(view, s, names)),
+                None => (String::new(), String::new()),
+            })
+        });
+        let health = Signal::derive(move || match entry.get() {
+            Some((_, s)) => health_of.run((s.kind(), s.id().to_string())),
+            None => Cell::Pending,
+        });
+        let is_selected = Signal::derive(move || {
+            let sel = selected.read();
+            entry.with(|e| {
+                e.as_ref()
+                    .is_some_and(|(_, s)| sel.as_deref() == Some(s.id()))
+            })
+        });
+        let is_cursor = Signal::derive(move || cursor.get() == Some(position.get()));
+        let on_open = Callback::new(move |()| {
+            if let Some((_, s)) = entry.get_untracked() {
+                cursor.set(Some(position.get_untracked()));
+                on_open.run((s.id().to_string(),));
+            }
+        });
+        view! {
+            <RowSlot entry cells health selected=is_selected cursor=is_cursor on_open on_copy />
+        }
     };
     // Whole pixels: integer formatting (no f64 Display in the wasm).
     let top_pad = move || format!("{}px", range.get().0 * ROW_HEIGHT as usize);
@@ -403,7 +406,7 @@ pub fn ClientTable(
     let body = move || {
         view! {
             <tr class="spacer" aria-hidden="true" style:height=top_pad></tr>
-            <For each=move || keys.get() key=|k| *k let:k>{row(k)}</For>
+            <For each=move || 0..places.get() key=|offset| *offset let:offset>{place(offset)}</For>
             <tr class="spacer" aria-hidden="true" style:height=bottom_pad></tr>
         }
     };

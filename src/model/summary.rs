@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use super::client::Client;
-use super::health::{ClientHealth, SecretHealth};
+use super::health::ClientHealth;
 use super::kind::ClientKind;
 
 /// What the client list shows for one client, whatever its kind.
@@ -20,7 +20,6 @@ pub struct ClientSummary {
     access_token_lifetime: Option<i32>,
     role_ids: Vec<String>,
     redirect_uri_count: usize,
-    health: Option<SecretHealth>,
     /// `lowercase(name) + "\n" + lowercase(id)`; `name_key_len` bytes are the name part.
     search_key: String,
     name_key_len: usize,
@@ -48,7 +47,6 @@ impl ClientSummary {
             access_token_lifetime: None,
             role_ids: Vec::new(),
             redirect_uri_count: 0,
-            health: None,
             search_key,
             name_key_len,
         }
@@ -83,17 +81,6 @@ impl ClientSummary {
     pub fn with_redirect_uri_count(mut self, count: usize) -> Self {
         self.redirect_uri_count = count;
         self
-    }
-
-    /// Sets the secret health (once the client's secrets are known).
-    pub fn with_health(mut self, health: Option<SecretHealth>) -> Self {
-        self.health = health;
-        self
-    }
-
-    /// Updates the secret health in place.
-    pub fn set_health(&mut self, health: Option<SecretHealth>) {
-        self.health = health;
     }
 
     /// The client's kind.
@@ -131,10 +118,6 @@ impl ClientSummary {
     /// Number of redirect URIs (hybrid, authorization code).
     pub fn redirect_uri_count(&self) -> usize {
         self.redirect_uri_count
-    }
-    /// Secret health, when known.
-    pub fn health(&self) -> Option<SecretHealth> {
-        self.health
     }
 
     fn name_key(&self) -> &str {
@@ -297,7 +280,8 @@ pub fn sort_indices(items: &[ClientSummary], indices: &mut [usize], order: SortO
             SortKey::Name => directed(a.name_key().cmp(b.name_key()), direction),
             SortKey::Id => directed(a.id_key().cmp(b.id_key()), direction),
             SortKey::Status => none_last(a.enabled, b.enabled, direction),
-            SortKey::Health => none_last(a.health, b.health, direction),
+            // The rows carry no health: see [`ClientTable::sort_with_health`].
+            SortKey::Health => Ordering::Equal,
         }
     });
 }
@@ -368,14 +352,6 @@ impl ClientTable {
         self.items.is_empty()
     }
 
-    /// Sets the secret health of the row at `index` (ranks are unaffected: health sorts by
-    /// value).
-    pub fn set_health(&mut self, index: usize, health: Option<SecretHealth>) {
-        if let Some(item) = self.items.get_mut(index) {
-            item.set_health(health);
-        }
-    }
-
     /// The position of the client with `id`, if present.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.items.iter().position(|item| item.id() == id)
@@ -390,7 +366,7 @@ impl ClientTable {
     }
 
     /// [`ClientTable::sort`], with the Secrets column's health taken from `health` (one entry
-    /// per item, `None` while unknown) instead of the rows' own.
+    /// per item, `None` while unknown); without it, a health order keeps the API's order.
     pub fn sort_with_health(
         &self,
         indices: &mut [usize],
@@ -416,9 +392,7 @@ impl ClientTable {
                     .copied()
                     .flatten()
                     .map(|h| directed_rank(h.rank())),
-                (SortKey::Health, None) => {
-                    item.and_then(|i| i.health).map(|h| directed_rank(h as u32))
-                }
+                (SortKey::Health, None) => None,
             }
             .unwrap_or(u32::MAX)
         };
@@ -535,36 +509,16 @@ mod tests {
     use super::*;
     use crate::model::wire::{ClientCredentialClient, HybridClient};
 
-    fn s(
-        id: &str,
-        name: &str,
-        enabled: Option<bool>,
-        health: Option<SecretHealth>,
-    ) -> ClientSummary {
-        ClientSummary::new(ClientKind::ClientCredentials, id, name, enabled).with_health(health)
+    fn s(id: &str, name: &str, enabled: Option<bool>) -> ClientSummary {
+        ClientSummary::new(ClientKind::ClientCredentials, id, name, enabled)
     }
 
     fn sample() -> Vec<ClientSummary> {
         vec![
-            s(
-                "b-2",
-                "Pump station telemetry",
-                Some(true),
-                Some(SecretHealth::Later),
-            ),
-            s(
-                "a-1",
-                "historian sync",
-                Some(false),
-                Some(SecretHealth::Expired),
-            ),
-            s("c-3", "Äther Gateway", None, None),
-            s(
-                "d-4",
-                "Historian Sync",
-                Some(true),
-                Some(SecretHealth::ExpiresWithin7Days),
-            ),
+            s("b-2", "Pump station telemetry", Some(true)),
+            s("a-1", "historian sync", Some(false)),
+            s("c-3", "Äther Gateway", None),
+            s("d-4", "Historian Sync", Some(true)),
         ]
     }
 
@@ -677,15 +631,15 @@ mod tests {
     }
 
     #[test]
-    fn sort_by_id_status_and_health() {
+    fn sort_by_id_and_status() {
         let items = sample();
         for (key, direction, expected) in [
             (SortKey::Id, SortDirection::Ascending, [1, 0, 2, 3]),
             (SortKey::Id, SortDirection::Descending, [3, 2, 0, 1]),
             (SortKey::Status, SortDirection::Ascending, [1, 0, 3, 2]),
             (SortKey::Status, SortDirection::Descending, [0, 3, 1, 2]),
-            (SortKey::Health, SortDirection::Ascending, [1, 3, 0, 2]),
-            (SortKey::Health, SortDirection::Descending, [0, 3, 1, 2]),
+            // No health column given: the API's order.
+            (SortKey::Health, SortDirection::Ascending, [0, 1, 2, 3]),
         ] {
             let order = SortOrder { key, direction };
             assert_eq!(search_and_sort(&items, "", order), expected, "{order:?}");
@@ -694,11 +648,11 @@ mod tests {
             &items,
             "historian",
             SortOrder {
-                key: SortKey::Health,
-                direction: SortDirection::Ascending,
+                key: SortKey::Status,
+                direction: SortDirection::Descending,
             },
         );
-        assert_eq!(filtered, vec![1, 3]);
+        assert_eq!(filtered, vec![3, 1]);
     }
 
     #[test]
@@ -779,14 +733,7 @@ mod tests {
                 "{query:?}"
             );
         }
-        let mut table = table;
         assert_eq!(table.position("c-3"), Some(2));
-        table.set_health(2, Some(SecretHealth::Expired));
-        let order = SortOrder {
-            key: SortKey::Health,
-            direction: SortDirection::Ascending,
-        };
-        assert_eq!(table.query("", order), vec![1, 2, 3, 0]);
         assert!(ClientTable::default().is_empty());
     }
 
@@ -837,8 +784,5 @@ mod tests {
         assert_eq!(summary.redirect_uri_count(), 2);
         assert_eq!(summary.status_label(), "Unknown");
         assert_eq!(summary.name(), "");
-        let mut summary = summary;
-        summary.set_health(Some(SecretHealth::Never));
-        assert_eq!(summary.health(), Some(SecretHealth::Never));
     }
 }

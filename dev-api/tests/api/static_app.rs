@@ -6,7 +6,8 @@ use dev_api::Config;
 use crate::support::*;
 
 fn dist() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("dev-api-dist-{}", std::process::id()));
+    // Under target/, not /tmp: nothing is left behind on the machine.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dev-api-dist");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>app</title>").unwrap();
     std::fs::write(

@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::{click, mount_console, stub_api, texts, wait_until};
+use support::{click, mount_console, stub_api, texts, type_into, wait_until};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -386,6 +386,107 @@ async fn export_csv_writes_the_clients_shown_with_each_secret_in_utc() {
     .await;
     let (csv, _) = last_download().await;
     assert_eq!(csv.trim_end().split("\r\n").count(), 1 + 2, "{csv}");
+}
+
+#[wasm_bindgen_test]
+async fn export_csv_pressed_while_secrets_load_reads_the_shown_clients_first_then_downloads() {
+    stub_api(&many_clients());
+    catch_downloads();
+    // A list 400 px high, as on a screen: most of the 100 clients exported are off it.
+    js_sys::eval(
+        "if (!document.getElementById('short-list')) { const st = document.createElement('style'); \
+         st.id = 'short-list'; st.textContent = '.client-table { height: 400px; overflow: auto; }'; \
+         document.head.appendChild(st); }",
+    )
+    .unwrap();
+    let app = mount_console("/security/clients", true);
+    wait_until("rows", || !names(&app.root).is_empty()).await;
+    // After the rows on screen, the column reads in the API's order: "Client 0…" (id-100 to
+    // id-199) are the last 100.
+    type_into(&app.root, "[data-testid=search]", "Client 0");
+    wait_until("searched", || {
+        names(&app.root).first().map(String::as_str) == Some("Client 000")
+            && !names(&app.root).contains(&"Client 150".to_string())
+    })
+    .await;
+    click(&app.root, "#export-csv");
+    wait_until("the export waits", || {
+        support::text_of(&app.root, "[data-testid=export-status]")
+            .is_some_and(|t| t.contains("Export CSV is reading the secrets of"))
+            && support::text_of(&app.root, "#export-csv").as_deref() == Some("Cancel export")
+    })
+    .await;
+    assert_eq!(
+        js_sys::eval("window.__blobs.length").unwrap().as_f64(),
+        Some(0.0)
+    );
+    wait_until("the file", || {
+        js_sys::eval("window.__blobs.length").unwrap().as_f64() == Some(1.0)
+    })
+    .await;
+    let reads_when_written = secrets_reads();
+    let (csv, _) = last_download().await;
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 1 + 100, "{}", lines.join(" | "));
+    assert!(
+        lines[1..]
+            .iter()
+            .all(|l| l.contains(",Client 0") && l.contains(",Key 1,")),
+        "every line has its secret: {}",
+        lines.join(" | ")
+    );
+    assert!(
+        reads_when_written < 200.0,
+        "the shown clients were read before the rest ({reads_when_written} reads)"
+    );
+    wait_until("the button and the status back", || {
+        support::text_of(&app.root, "#export-csv").as_deref() == Some("Export CSV")
+            && support::text_of(&app.root, "[data-testid=export-status]").as_deref() == Some("")
+    })
+    .await;
+    js_sys::eval("document.getElementById('short-list').remove()").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn cancel_export_stops_waiting_and_downloads_nothing() {
+    stub_api(&many_clients());
+    catch_downloads();
+    let app = mount_console("/security/clients", true);
+    wait_until("rows", || !names(&app.root).is_empty()).await;
+    click(&app.root, "#export-csv");
+    wait_until("the export waits", || {
+        support::text_of(&app.root, "#export-csv").as_deref() == Some("Cancel export")
+    })
+    .await;
+    click(&app.root, "#export-csv");
+    wait_until("the toast", || {
+        app.root
+            .text_content()
+            .unwrap_or_default()
+            .contains("Export cancelled: nothing was downloaded")
+    })
+    .await;
+    for _ in 0..1200 {
+        if secrets_reads() >= 200.0 {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(25).await;
+    }
+    wait_until("all read", || {
+        app.root
+            .query_selector("[data-testid=health-status]")
+            .unwrap()
+            .is_none()
+    })
+    .await;
+    assert_eq!(
+        js_sys::eval("window.__blobs.length").unwrap().as_f64(),
+        Some(0.0)
+    );
+    assert_eq!(
+        support::text_of(&app.root, "#export-csv").as_deref(),
+        Some("Export CSV")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -206,6 +206,8 @@ pub struct PageState {
     pub rotation: RwSignal<Option<Rotation>>,
     /// Remove expired secrets: the secrets and what became of each.
     pub expired_batch: RwSignal<Option<super::remove_expired::Batch>>,
+    /// An Export CSV waiting for secrets the Secrets column has not read yet.
+    pub export: RwSignal<Option<super::export::Waiting>>,
     /// A message that stays until dismissed (e.g. "already removed").
     pub notice: RwSignal<Option<Notice>>,
     /// What re-reading found after a write got no answer (shown in the open dialog).
@@ -418,6 +420,18 @@ impl PageState {
                 health.put(&id, &list);
             }
         });
+        // A waiting export is written once the secrets it waits for are in.
+        let export = RwSignal::new(None::<super::export::Waiting>);
+        Effect::new(move |_| {
+            let Some(waiting) = export.get() else {
+                return;
+            };
+            let (done, total) = waiting.job.progress(&health, waiting.clients);
+            if done == total {
+                export.set(None);
+                waiting.job.write(&health, &toasts);
+            }
+        });
 
         PageState {
             api,
@@ -443,6 +457,7 @@ impl PageState {
             reveal: RwSignal::new(None),
             rotation: RwSignal::new(None),
             expired_batch: RwSignal::new(None),
+            export,
             notice: RwSignal::new(None),
             finding: RwSignal::new(None),
             new_client_id: StoredValue::new(String::new()),
@@ -991,46 +1006,31 @@ impl Controller {
     }
 
     /// Export CSV: every client of the list as shown (type, search, chips), one line per
-    /// secret, made in the browser from the secrets read for the Secrets column.
+    /// secret, made in the browser from the secrets read for the Secrets column. Secrets not
+    /// read yet are read first and the file follows; pressed again meanwhile, it cancels.
     pub fn export_csv(&self) {
-        use super::health::ExportSecrets;
-        use crate::model::csv::{clients_csv, csv_file_name, ExportClient, SecretsForExport};
+        use super::export::{ExportJob, Waiting};
         let s = self.state;
-        let table = s.summaries.get_untracked();
-        let rows = s.rows.get_untracked();
-        let read: Vec<_> = rows
-            .iter()
-            .filter_map(|&i| table.get(i))
-            .map(|c| (c, s.health.for_export(c.kind(), c.id())))
-            .collect();
-        let unread = read
-            .iter()
-            .filter(|(_, r)| matches!(r, ExportSecrets::Unavailable(_)))
-            .count();
-        let clients: Vec<ExportClient> = read
-            .iter()
-            .map(|(c, secrets)| ExportClient {
-                kind: c.kind(),
-                id: c.id(),
-                name: c.name(),
-                enabled: c.enabled(),
-                secrets: match secrets {
-                    ExportSecrets::Known(list) => SecretsForExport::Known(list),
-                    ExportSecrets::NotApplicable => SecretsForExport::NotApplicable,
-                    ExportSecrets::Unavailable(why) => SecretsForExport::Unavailable(why),
-                },
-            })
-            .collect();
-        let csv = clients_csv(&clients, chrono::Utc::now());
-        let file = csv_file_name(s.query.get_untracked().view.slug(), &Local::now());
-        if crate::components::download::download(&file, "text/csv;charset=utf-8", &csv) {
-            let count = clients.len();
-            s.toasts.show(if unread == 0 {
-                format!("Exported {count} clients to {file}")
-            } else {
-                format!("Exported {count} clients to {file}; the secrets of {unread} were not available, their lines say why")
-            });
+        if s.export.with_untracked(Option::is_some) {
+            s.export.set(None);
+            s.health.prefer(Vec::new());
+            s.toasts
+                .show("Export cancelled: nothing was downloaded".to_string());
+            return;
         }
+        let job = ExportJob::of_view(
+            &s.summaries.get_untracked(),
+            &s.rows.get_untracked(),
+            s.query.with_untracked(|q| q.view.slug()),
+        );
+        let unread = job.unread(&s.health);
+        if unread.is_empty() {
+            job.write(&s.health, &s.toasts);
+            return;
+        }
+        let clients = unread.len();
+        s.health.prefer(unread);
+        s.export.set(Some(Waiting { job, clients }));
     }
 
     /// Remove expired secrets of `client`: `expired` are listed, then removed on one

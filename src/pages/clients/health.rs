@@ -70,6 +70,8 @@ pub struct HealthLoader {
     visible: StoredValue<Vec<(ClientKind, String)>>,
     /// Clients changed since they were read (read again before anything else).
     urgent: StoredValue<Vec<(ClientKind, String)>>,
+    /// Clients an export waits for (read next, in this order).
+    wanted: StoredValue<std::collections::VecDeque<(ClientKind, String)>>,
     running: StoredValue<usize>,
     /// Reading may begin: the user's rights are known ([`HealthLoader::start`]). Until then
     /// the rows on screen are only noted (a read would double as a rights check).
@@ -92,6 +94,7 @@ impl HealthLoader {
             cursor: StoredValue::new(0),
             visible: StoredValue::new(Vec::new()),
             urgent: StoredValue::new(Vec::new()),
+            wanted: StoredValue::new(Default::default()),
             running: StoredValue::new(0),
             started: StoredValue::new(false),
             failures_in_a_row: StoredValue::new(0),
@@ -127,6 +130,31 @@ impl HealthLoader {
     pub fn set_visible(&self, rows: Vec<(ClientKind, String)>) {
         self.visible.set_value(rows);
         self.kick();
+    }
+
+    /// Reads `clients` next (after changed ones, before the rows on screen); replaces what an
+    /// earlier call asked for.
+    pub fn prefer(&self, clients: Vec<(ClientKind, String)>) {
+        self.wanted.set_value(clients.into());
+        self.kick();
+    }
+
+    /// Whether client `id`'s secrets are still to come: its kind has them, the user may read
+    /// them, reading has not stopped, and they have not been read (nor failed). Untracked.
+    pub fn still_to_read(&self, kind: ClientKind, id: &str) -> bool {
+        kind.has_secrets()
+            && !self.denied.get_untracked()
+            && self.stalled.get_untracked().is_none()
+            && self
+                .book
+                .with_value(|book| matches!(book.get(id), None | Some(Entry::Loading)))
+    }
+
+    /// Makes the caller's reactive scope follow what was read.
+    pub fn track(&self) {
+        self.version.track();
+        self.denied.track();
+        self.stalled.track();
     }
 
     /// The user is not Tenant Administrator: nothing is read.
@@ -204,6 +232,11 @@ impl HealthLoader {
         self.book.with_value(|book| match book.get(id) {
             Some(Entry::Known { secrets, .. }) => ExportSecrets::Known(Arc::clone(secrets)),
             Some(Entry::Failed(_)) => ExportSecrets::Unavailable("Could not be read"),
+            Some(Entry::Loading) | None if self.stalled.get_untracked().is_some() => {
+                ExportSecrets::Unavailable(
+                    "Not read: reading secrets stopped after repeated failures",
+                )
+            }
             Some(Entry::Loading) | None => ExportSecrets::Unavailable("Not read yet"),
         })
     }
@@ -338,6 +371,16 @@ impl HealthLoader {
                 }
             }
         });
+        if pick.is_none() {
+            self.wanted.update_value(|wanted| {
+                while let Some(candidate) = wanted.pop_front() {
+                    if unread(&candidate.1) {
+                        pick = Some(candidate);
+                        break;
+                    }
+                }
+            });
+        }
         if pick.is_none() {
             pick = self.visible.with_value(|visible| {
                 visible

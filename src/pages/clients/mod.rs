@@ -10,6 +10,7 @@ mod client_form;
 pub mod controller;
 mod details;
 mod dialogs;
+mod export;
 mod health;
 mod list;
 mod list_area;
@@ -33,6 +34,7 @@ use chips::{FilterChips, HealthStatus};
 use controller::{Controller, Dialog, Notice, Offer};
 use details::DetailsTab;
 use dialogs::DialogHost;
+use export::ExportStatus;
 use list_area::ListArea;
 use pane::ClientPane;
 use roles::RolesTab;
@@ -126,6 +128,7 @@ pub fn ClientsPage() -> impl IntoView {
                 on_refresh=Callback::new(move |()| s.refresh())
                 on_add=Callback::new(move |()| ctl.open_add_client())
                 on_export=Callback::new(move |()| ctl.export_csv())
+                exporting=Signal::derive(move || s.export.read().is_some())
             />
             {notice}
             {progress_bar}
@@ -137,6 +140,9 @@ pub fn ClientsPage() -> impl IntoView {
             </div>
             <HealthStatus progress=Signal::derive(move || s.health.progress()) hidden=s.health.denied
                 stalled=s.health.stalled on_retry=Callback::new(move |()| s.health.clear()) />
+            <ExportStatus progress=Signal::derive(move || {
+                s.export.read().as_ref().map(|w| w.job.progress(&s.health, w.clients))
+            }) />
             <div class="clients-layout" class:clients-layout--with-pane=move || selected_id.read().is_some()>
                 <div class="clients-layout__list">
                     <ListArea />

@@ -18,6 +18,9 @@ pub fn Toolbar(
     on_add: Callback<()>,
     /// Export CSV of the list as shown.
     on_export: Callback<()>,
+    /// An export waits for secrets (the button cancels it).
+    #[prop(into)]
+    exporting: Signal<bool>,
 ) -> impl IntoView {
     let options = move || {
         let current = view.get();
@@ -44,9 +47,13 @@ pub fn Toolbar(
                 "Refresh"
             </button>
             <button type="button" id="export-csv" class="button"
-                title="Download the clients shown, with each secret's ID, description and expiry (UTC), as a CSV file"
+                title=move || if exporting.get() {
+                    "Stop waiting for the secrets; nothing is downloaded"
+                } else {
+                    "Download the clients shown, with each secret's ID, description and expiry (UTC), as a CSV file"
+                }
                 on:click=move |_| on_export.run(())>
-                "Export CSV"
+                {move || if exporting.get() { "Cancel export" } else { "Export CSV" }}
             </button>
             <AddClientButton access on_add id="add-client" />
         </div>

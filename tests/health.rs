@@ -186,6 +186,36 @@ async fn a_deep_link_with_chips_shows_the_filtered_list() {
     wait_until("filtered", || names(&app.root) == ["Charlie"]).await;
 }
 
+#[wasm_bindgen_test]
+async fn refresh_keeps_the_column_and_the_chips_while_secrets_are_read_again() {
+    // Secrets answer after 300 ms: the reads after Refresh are still out below.
+    let routes = five_states().replace(
+        "/Secrets$\", \"body\"",
+        "/Secrets$\", \"delay\": 300, \"body\"",
+    );
+    assert!(routes.contains("\"delay\": 300"));
+    stub_api(&routes);
+    let app = mount_console("/security/clients?f=expired", true);
+    wait_until("only expired", || names(&app.root) == ["Alpha"]).await;
+    wait_until("all read", || {
+        app.root
+            .query_selector("[data-testid=health-status]")
+            .unwrap()
+            .is_none()
+    })
+    .await;
+    let before = secrets_reads();
+    support::button(&app.root, "Refresh").unwrap().click();
+    wait_until("reading again", || secrets_reads() > before).await;
+    for _ in 0..8 {
+        assert_eq!(names(&app.root), ["Alpha"], "the chip still finds Alpha");
+        assert_eq!(texts(&app.root, ".client-row__health"), ["Expired"]);
+        gloo_timers::future::TimeoutFuture::new(25).await;
+    }
+    wait_until("read again", || secrets_reads() >= before + 4.0).await;
+    assert_eq!(names(&app.root), ["Alpha"]);
+}
+
 /// 200 clients named in the reverse of the API's order; every Secrets read takes 40 ms.
 fn many_clients() -> String {
     let clients: Vec<String> = (0..200)

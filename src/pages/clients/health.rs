@@ -2,8 +2,9 @@
 //!
 //! The rows on screen are read first, then the rest in the list's order, never more than
 //! [`MAX_IN_FLIGHT`] requests at once. What was read is kept (per client id) until a change
-//! to that client or Refresh; the column, its sort, the filter chips, Export CSV and Remove
-//! expired secrets all read from here. A 403 means the user is not Tenant Administrator: the
+//! to that client; Refresh reads everything again and shows the earlier answers until then.
+//! The column, its sort, the filter chips, Export CSV and Remove expired secrets all read
+//! from here. A 403 means the user is not Tenant Administrator: the
 //! loader stops and the page says so once.
 
 use std::collections::HashMap;
@@ -21,15 +22,33 @@ pub const MAX_IN_FLIGHT: usize = 6;
 /// Failures in a row after which the loader stops and says why.
 const GIVE_UP_AFTER: u32 = 3;
 
+/// What one read of a client's secrets found.
+#[derive(Clone, Debug)]
+struct Read {
+    secrets: Arc<Vec<ClientSecret>>,
+    health: ClientHealth,
+}
+
 /// One client's secrets, as far as the console knows.
 #[derive(Clone, Debug)]
 enum Entry {
-    Loading,
-    Known {
-        secrets: Arc<Vec<ClientSecret>>,
-        health: ClientHealth,
-    },
+    /// Being read; what a read before Refresh found, shown meanwhile.
+    Loading(Option<Read>),
+    Known(Read),
+    /// Read before Refresh: shown (the column, its sort and the chips keep working) until it
+    /// is read again.
+    Stale(Read),
     Failed(String),
+}
+
+impl Entry {
+    /// What the column shows of it.
+    fn shown(&self) -> Option<&Read> {
+        match self {
+            Entry::Known(read) | Entry::Stale(read) | Entry::Loading(Some(read)) => Some(read),
+            Entry::Loading(None) | Entry::Failed(_) => None,
+        }
+    }
 }
 
 /// A client's secrets for Export CSV.
@@ -145,9 +164,12 @@ impl HealthLoader {
         kind.has_secrets()
             && !self.denied.get_untracked()
             && self.stalled.get_untracked().is_none()
-            && self
-                .book
-                .with_value(|book| matches!(book.get(id), None | Some(Entry::Loading)))
+            && self.book.with_value(|book| {
+                matches!(
+                    book.get(id),
+                    None | Some(Entry::Loading(_) | Entry::Stale(_))
+                )
+            })
     }
 
     /// Makes the caller's reactive scope follow what was read.
@@ -164,10 +186,17 @@ impl HealthLoader {
         }
     }
 
-    /// Forgets everything read (Refresh) and starts over.
+    /// Reads everything again (Refresh): what was read stays shown until its client is read
+    /// again; failures are forgotten.
     pub fn clear(&self) {
-        self.book
-            .update_value(|book| book.retain(|_, e| matches!(e, Entry::Loading)));
+        self.book.update_value(|book| {
+            book.retain(|_, e| !matches!(e, Entry::Failed(_)));
+            for entry in book.values_mut() {
+                if let Entry::Known(read) = entry {
+                    *entry = Entry::Stale(read.clone());
+                }
+            }
+        });
         self.cursor.set_value(0);
         self.failures_in_a_row.set_value(0);
         self.stalled.set(None);
@@ -204,18 +233,21 @@ impl HealthLoader {
             return Cell::Hidden;
         }
         self.book.with_value(|book| match book.get(id) {
-            Some(Entry::Known { health, .. }) => Cell::Known(*health),
             Some(Entry::Failed(why)) => Cell::Failed(why.clone()),
-            Some(Entry::Loading) | None => Cell::Pending,
+            Some(entry) => entry
+                .shown()
+                .map_or(Cell::Pending, |read| Cell::Known(read.health)),
+            None => Cell::Pending,
         })
     }
 
     /// The secrets of client `id`, once read. Tracks changes.
     pub fn secrets(&self, id: &str) -> Option<Arc<Vec<ClientSecret>>> {
         self.version.track();
-        self.book.with_value(|book| match book.get(id) {
-            Some(Entry::Known { secrets, .. }) => Some(Arc::clone(secrets)),
-            _ => None,
+        self.book.with_value(|book| {
+            book.get(id)
+                .and_then(Entry::shown)
+                .map(|read| Arc::clone(&read.secrets))
         })
     }
 
@@ -229,15 +261,21 @@ impl HealthLoader {
                 "Reading secrets needs the Tenant Administrator role",
             );
         }
-        self.book.with_value(|book| match book.get(id) {
-            Some(Entry::Known { secrets, .. }) => ExportSecrets::Known(Arc::clone(secrets)),
-            Some(Entry::Failed(_)) => ExportSecrets::Unavailable("Could not be read"),
-            Some(Entry::Loading) | None if self.stalled.get_untracked().is_some() => {
-                ExportSecrets::Unavailable(
-                    "Not read: reading secrets stopped after repeated failures",
-                )
+        let stalled = self.stalled.get_untracked().is_some();
+        self.book.with_value(|book| {
+            let entry = book.get(id);
+            if let Some(read) = entry.and_then(Entry::shown) {
+                // Known, or read before Refresh (an export waits for the fresh read unless
+                // reading stopped).
+                return ExportSecrets::Known(Arc::clone(&read.secrets));
             }
-            Some(Entry::Loading) | None => ExportSecrets::Unavailable("Not read yet"),
+            match entry {
+                Some(Entry::Failed(_)) => ExportSecrets::Unavailable("Could not be read"),
+                _ if stalled => ExportSecrets::Unavailable(
+                    "Not read: reading secrets stopped after repeated failures",
+                ),
+                _ => ExportSecrets::Unavailable("Not read yet"),
+            }
         })
     }
 
@@ -249,10 +287,7 @@ impl HealthLoader {
             table
                 .items()
                 .iter()
-                .map(|s| match book.get(s.id()) {
-                    Some(Entry::Known { health, .. }) => Some(*health),
-                    _ => None,
-                })
+                .map(|s| book.get(s.id()).and_then(Entry::shown).map(|r| r.health))
                 .collect()
         })
     }
@@ -264,9 +299,7 @@ impl HealthLoader {
         let done = self.book.with_value(|book| {
             order
                 .iter()
-                .filter(|(_, id)| {
-                    matches!(book.get(id), Some(Entry::Known { .. } | Entry::Failed(_)))
-                })
+                .filter(|(_, id)| matches!(book.get(id), Some(Entry::Known(_) | Entry::Failed(_))))
                 .count()
         });
         (done, order.len())
@@ -328,10 +361,10 @@ impl HealthLoader {
             Ok(secrets) => {
                 self.failures_in_a_row.set_value(0);
                 let health = ClientHealth::of(&secrets, Utc::now());
-                Entry::Known {
+                Entry::Known(Read {
                     secrets: Arc::new(secrets),
                     health,
-                }
+                })
             }
             Err(error) => {
                 self.failures_in_a_row.update_value(|n| *n += 1);
@@ -361,7 +394,10 @@ impl HealthLoader {
         if self.denied.get_untracked() || self.stalled.get_untracked().is_some() {
             return None;
         }
-        let unread = |id: &str| self.book.with_value(|book| !book.contains_key(id));
+        let unread = |id: &str| {
+            self.book
+                .with_value(|book| matches!(book.get(id), None | Some(Entry::Stale(_))))
+        };
         let mut pick = None;
         self.urgent.update_value(|urgent| {
             while let Some(candidate) = urgent.pop() {
@@ -403,7 +439,8 @@ impl HealthLoader {
         }
         let (kind, id) = pick?;
         self.book.update_value(|book| {
-            book.insert(id.clone(), Entry::Loading);
+            let before = book.remove(&id).and_then(|e| e.shown().cloned());
+            book.insert(id.clone(), Entry::Loading(before));
         });
         Some((kind, id))
     }

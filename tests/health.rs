@@ -74,6 +74,24 @@ async fn every_cell_checked(app: &support::TestMount, rows: usize) {
     .await;
 }
 
+/// Waits (up to 30 s) until `reads` Secrets reads were sent and the column's progress line is
+/// gone.
+async fn all_read(app: &support::TestMount, reads: u32) {
+    for _ in 0..1200 {
+        if secrets_reads() >= f64::from(reads) {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(25).await;
+    }
+    wait_until("all read", || {
+        app.root
+            .query_selector("[data-testid=health-status]")
+            .unwrap()
+            .is_none()
+    })
+    .await;
+}
+
 fn chip(root: &web_sys::HtmlElement, slug: &str) {
     click(root, &format!("[data-chip={slug}]"));
 }
@@ -197,13 +215,7 @@ async fn refresh_keeps_the_column_and_the_chips_while_secrets_are_read_again() {
     stub_api(&routes);
     let app = mount_console("/security/clients?f=expired", true);
     wait_until("only expired", || names(&app.root) == ["Alpha"]).await;
-    wait_until("all read", || {
-        app.root
-            .query_selector("[data-testid=health-status]")
-            .unwrap()
-            .is_none()
-    })
-    .await;
+    all_read(&app, 5).await;
     let before = secrets_reads();
     support::button(&app.root, "Refresh").unwrap().click();
     wait_until("reading again", || secrets_reads() > before).await;
@@ -262,19 +274,7 @@ async fn the_visible_rows_are_read_first_never_more_than_six_at_once() {
             "{id} was read first but is not on screen"
         );
     }
-    for _ in 0..1200 {
-        if secrets_reads() >= 200.0 {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(25).await;
-    }
-    wait_until("all read", || {
-        app.root
-            .query_selector("[data-testid=health-status]")
-            .unwrap()
-            .is_none()
-    })
-    .await;
+    all_read(&app, 200).await;
     let max = js_sys::eval("window.__routes.find(r => r.path.endsWith('/Secrets$')).maxInFlight")
         .unwrap()
         .as_f64()
@@ -496,19 +496,7 @@ async fn cancel_export_stops_waiting_and_downloads_nothing() {
             .contains("Export cancelled: nothing was downloaded")
     })
     .await;
-    for _ in 0..1200 {
-        if secrets_reads() >= 200.0 {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(25).await;
-    }
-    wait_until("all read", || {
-        app.root
-            .query_selector("[data-testid=health-status]")
-            .unwrap()
-            .is_none()
-    })
-    .await;
+    all_read(&app, 200).await;
     assert_eq!(
         js_sys::eval("window.__blobs.length").unwrap().as_f64(),
         Some(0.0)

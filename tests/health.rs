@@ -291,6 +291,28 @@ async fn the_visible_rows_are_read_first_never_more_than_six_at_once() {
 }
 
 #[wasm_bindgen_test]
+async fn no_new_secrets_read_starts_while_the_user_types_in_the_search() {
+    stub_api(&many_clients());
+    let app = mount_console("/security/clients", true);
+    wait_until("reading", || secrets_reads() >= 6.0).await;
+    // Ten keystrokes 60 ms apart: 600 ms in which 40 ms reads, six at a time, would make ~90.
+    let query = "Client 1 2";
+    type_into(&app.root, "#client-search", &query[..1]);
+    let at_first_key = secrets_reads();
+    for n in 2..=query.len() {
+        gloo_timers::future::TimeoutFuture::new(60).await;
+        type_into(&app.root, "#client-search", &query[..n]);
+    }
+    let while_typing = secrets_reads() - at_first_key;
+    assert!(
+        while_typing == 0.0,
+        "{while_typing} reads started while the user typed"
+    );
+    // Typing over, reading goes on.
+    wait_until("reading again", || secrets_reads() > at_first_key + 6.0).await;
+}
+
+#[wasm_bindgen_test]
 async fn a_tenant_member_is_told_once_and_no_secrets_are_read() {
     stub_api(&five_states());
     let app = mount_console("/security/clients", false);

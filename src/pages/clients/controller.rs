@@ -573,6 +573,7 @@ impl PageState {
     /// Search as the admin types: the list filters at once; the URL is replaced once the
     /// typing pauses for 300 ms.
     pub fn search(&self, text: String) {
+        self.health.yield_to_typing();
         self.search_text.set(text);
         let seq = self.search_seq.get_value().wrapping_add(1);
         self.search_seq.set_value(seq);

@@ -1,7 +1,7 @@
 //! The list's Secrets column: every client's secrets, read in the background.
 //!
 //! The rows on screen are read first, then the rest in the list's order, never more than
-//! [`MAX_IN_FLIGHT`] requests at once. What was read is kept (per client id) until a change
+//! [`MAX_IN_FLIGHT`] requests at once, and no new one while the user types in the search. What was read is kept (per client id) until a change
 //! to that client; Refresh reads everything again and shows the earlier answers until then.
 //! The column, its sort, the filter chips, Export CSV and Remove expired secrets all read
 //! from here. A 403 means the user is not Tenant Administrator: the
@@ -21,6 +21,9 @@ use crate::model::{ClientHealth, ClientKind, ClientSecret, ClientTable};
 pub const MAX_IN_FLIGHT: usize = 6;
 /// Failures in a row after which the loader stops and says why.
 const GIVE_UP_AFTER: u32 = 3;
+/// After a keystroke in the search, no new read starts for this long (reads already out
+/// finish): typing gets the main thread instead of a stream of answers to parse.
+const YIELD_TO_TYPING_MS: f64 = 250.0;
 
 /// What one read of a client's secrets found.
 #[derive(Clone, Debug)]
@@ -96,6 +99,8 @@ pub struct HealthLoader {
     /// the rows on screen are only noted (a read would double as a rights check).
     started: StoredValue<bool>,
     failures_in_a_row: StoredValue<u32>,
+    /// No new read starts before this time (ms since the epoch): the user is typing.
+    paused_until: StoredValue<f64>,
     /// The user may not read secrets (not Tenant Administrator).
     pub denied: RwSignal<bool>,
     /// Why reading stopped after repeated failures (Refresh starts again).
@@ -117,6 +122,7 @@ impl HealthLoader {
             running: StoredValue::new(0),
             started: StoredValue::new(false),
             failures_in_a_row: StoredValue::new(0),
+            paused_until: StoredValue::new(0.0),
             denied: RwSignal::new(false),
             stalled: RwSignal::new(None),
         }
@@ -177,6 +183,30 @@ impl HealthLoader {
         self.version.track();
         self.denied.track();
         self.stalled.track();
+    }
+
+    /// A keystroke in the search: new reads wait until the typing pauses.
+    pub fn yield_to_typing(&self) {
+        self.paused_until
+            .set_value(js_sys::Date::now() + YIELD_TO_TYPING_MS);
+    }
+
+    /// Returns once the user has not typed for [`YIELD_TO_TYPING_MS`] (at once if not typing).
+    async fn typing_paused(&self) {
+        while let Some(until) = self.paused_until.try_get_value() {
+            let left = until - js_sys::Date::now();
+            if left <= 0.0 {
+                return;
+            }
+            let (done, wait) = futures::channel::oneshot::channel::<()>();
+            set_timeout(
+                move || {
+                    let _ = done.send(());
+                },
+                Duration::from_millis(left.ceil() as u64),
+            );
+            let _ = wait.await;
+        }
     }
 
     /// The user is not Tenant Administrator: nothing is read.
@@ -333,6 +363,7 @@ impl HealthLoader {
     async fn read_from(self, first: (ClientKind, String)) {
         let mut next = Some(first);
         while let Some((kind, id)) = next {
+            self.typing_paused().await;
             let Some(api) = self.api.try_get_value() else {
                 return;
             };

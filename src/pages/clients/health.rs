@@ -1,8 +1,9 @@
 //! The list's Secrets column: every client's secrets, read in the background.
 //!
 //! The rows on screen are read first, then the rest in the list's order, never more than
-//! [`MAX_IN_FLIGHT`] requests at once, and no new one while the user types in the search. What was read is kept (per client id) until a change
-//! to that client; Refresh reads everything again and shows the earlier answers until then.
+//! [`MAX_IN_FLIGHT`] requests at once, and no new one while the user types in the search.
+//! What was read is kept (per client id) until a change to that client; Refresh reads
+//! everything again and shows the earlier answers until then.
 //! The column, its sort, the filter chips, Export CSV and Remove expired secrets all read
 //! from here. A 403 means the user is not Tenant Administrator: the
 //! loader stops and the page says so once.

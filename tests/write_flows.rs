@@ -5,7 +5,6 @@
 mod support;
 
 use support::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -564,105 +563,6 @@ async fn focus_returns_to_the_control_that_opened_each_dialog() {
 }
 
 #[wasm_bindgen_test]
-async fn rotate_secret_adds_a_new_one_shows_it_once_then_shortens_the_old_and_retries_step_3() {
-    let secrets = format!("{TENANT_PATH}/ClientCredentialClients/{PUMP}/Secrets");
-    stub_api(&routes(&format!(
-        r#"{{ "method": "POST", "path": "{secrets}", "status": 201,
-             "body": {{ "Id": 8, "Description": "Primary (rotated)", "Expires": true,
-                        "Expiration": new Date(Date.now() + 365 * 864e5).toISOString(), "Secret": "rotated-s3cr3t" }} }},
-           {{ "method": "PUT", "path": "{secrets}/7", "status": 500, "once": true, "body": {{ "OperationId": "op-9",
-              "Error": "The secret could not be saved.", "Reason": "The identity store is restarting.",
-              "Resolution": "Try again in a minute." }} }},
-           {{ "method": "PUT", "path": "{secrets}/7",
-             "body": {{ "Id": 7, "Description": "Primary", "Expires": true, "Expiration": new Date(Date.now() + 864e5).toISOString() }} }},"#
-    )));
-    let app = mount_console(&format!("/security/clients?sel={PUMP}&tab=secrets"), true);
-    wait_until("the secret", || {
-        texts(&app.root, "[data-testid=secret-row]").len() == 1
-    })
-    .await;
-    click(&app.root, "#rotate-secret-7");
-    wait_for_dialog_field(&app, "secret-description").await;
-    let description = app
-        .root
-        .query_selector("dialog[open] [data-testid=secret-description]")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .unwrap()
-        .value();
-    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    assert_eq!(description, format!("Primary (rotated {today})"));
-    assert!(open_dialog_text(&app.root).unwrap().contains("step 1 of 4"));
-    dialog_button(&app.root, "Add").unwrap().click();
-
-    // Step 2: the value, once.
-    wait_until("the value", || {
-        text_of(&app.root, "[data-testid=new-secret]").is_some_and(|v| v.contains("rotated-s3cr3t"))
-    })
-    .await;
-    assert!(open_dialog_text(&app.root).unwrap().contains("step 2 of 4"));
-    let post = last_body("POST", &secrets).unwrap();
-    assert_eq!(post["Description"], format!("Primary (rotated {today})"));
-    set_checked(&app.root, "dialog[open] [data-testid=stored-secret]", true);
-    dialog_button(&app.root, "Close").unwrap().click();
-
-    // Step 3: a grace period; the first PUT fails.
-    wait_until("step 3", || {
-        open_dialog_text(&app.root).is_some_and(|t| t.contains("step 3 of 4"))
-    })
-    .await;
-    set_checked(&app.root, "dialog[open] input[name=grace][value='1']", true);
-    wait_until("the preview", || {
-        text_of(&app.root, "[data-testid=grace-preview]")
-            .is_some_and(|t| t.starts_with("It will stop working on"))
-    })
-    .await;
-    dialog_button(&app.root, "Shorten expiry").unwrap().click();
-    wait_until("the failure", || {
-        open_dialog_text(&app.root).is_some_and(|t| {
-            t.contains("The new secret (ID 8) was created and stays")
-                && t.contains("The identity store is restarting.")
-        })
-    })
-    .await;
-    assert!(
-        !app.root.inner_html().contains("rotated-s3cr3t"),
-        "the value is gone"
-    );
-    let put = last_body("PUT", &format!("{secrets}/7")).unwrap();
-    assert_eq!(put["Expires"], true);
-    let end = chrono::DateTime::parse_from_rfc3339(put["Expiration"].as_str().unwrap()).unwrap();
-    let in_a_day = chrono::Utc::now() + chrono::TimeDelta::days(1);
-    assert!(
-        (end.with_timezone(&chrono::Utc) - in_a_day)
-            .num_seconds()
-            .abs()
-            < 60,
-        "{end}"
-    );
-    assert!(
-        put.get("Description").is_none_or(|d| d.is_null()),
-        "the description is left as it is"
-    );
-
-    // Retry step 3: the summary.
-    dialog_button(&app.root, "Retry").unwrap().click();
-    wait_until("the summary", || {
-        text_of(&app.root, "[data-testid=rotate-summary]")
-            .is_some_and(|t| t.contains("“Primary” now expires"))
-    })
-    .await;
-    assert_eq!(requests_to("PUT", &format!("{secrets}/7")), 2);
-    assert_eq!(requests_to("POST", &secrets), 1, "one new secret, not two");
-    assert!(open_dialog_text(&app.root)
-        .unwrap()
-        .contains("up to an hour"));
-    dialog_button(&app.root, "Done").unwrap().click();
-    wait_until("closed", || open_dialog_text(&app.root).is_none()).await;
-}
-
-#[wasm_bindgen_test]
 async fn rotate_secret_at_ten_secrets_says_to_remove_one_first() {
     let ten: Vec<String> = (1..=10)
         .map(|i| {
@@ -688,71 +588,6 @@ async fn rotate_secret_at_ten_secrets_says_to_remove_one_first() {
     .await;
     assert!(dialog_button(&app.root, "Add").is_none());
     assert_eq!(requests_to("POST", "/api/"), 0);
-}
-
-#[wasm_bindgen_test]
-async fn remove_expired_secrets_asks_once_reports_each_and_retries_only_the_failed() {
-    let secrets = format!("{TENANT_PATH}/ClientCredentialClients/{PUMP}/Secrets");
-    stub_api(&routes(&format!(
-        r#"{{ "path": "{secrets}", "body": [
-              {{ "Id": 1, "Description": "Old A", "Expires": true, "Expiration": new Date(Date.now() - 5 * 864e5).toISOString() }},
-              {{ "Id": 2, "Description": "Old B", "Expires": true, "Expiration": new Date(Date.now() - 60 * 864e5).toISOString() }},
-              {{ "Id": 3, "Description": "Current", "Expires": true, "Expiration": new Date(Date.now() + 60 * 864e5).toISOString() }} ] }},
-           {{ "method": "DELETE", "path": "{secrets}/1", "status": 204 }},
-           {{ "method": "DELETE", "path": "{secrets}/2", "status": 500, "once": true, "body": {{ "OperationId": "op-7",
-              "Error": "The secret could not be removed.", "Reason": "A replica is out of sync.", "Resolution": "Try again." }} }},
-           {{ "method": "DELETE", "path": "{secrets}/2", "status": 204 }},"#
-    )));
-    let app = mount_console(&format!("/security/clients?sel={PUMP}&tab=secrets"), true);
-    wait_until("the secrets", || {
-        texts(&app.root, "[data-testid=secret-row]").len() == 3
-    })
-    .await;
-    button(&app.root, "Remove expired secrets (2)")
-        .unwrap()
-        .click();
-    wait_until("the list", || {
-        texts(&app.root, "[data-testid=expired-secret]").len() == 2
-    })
-    .await;
-    let listed = texts(&app.root, "[data-testid=expired-secret]");
-    assert!(
-        listed[0].starts_with("Old A") && listed[1].starts_with("Old B"),
-        "{listed:?}"
-    );
-    assert_eq!(
-        requests_to("DELETE", "/api/"),
-        0,
-        "nothing before the confirmation"
-    );
-    dialog_button(&app.root, "Remove 2 secrets")
-        .unwrap()
-        .click();
-    wait_until("both results", || {
-        let t = texts(&app.root, "[data-testid=expired-secret]");
-        t.len() == 2 && t[0].contains("✓ Removed") && t[1].contains("✗ Not removed")
-    })
-    .await;
-    let failed = texts(&app.root, "[data-testid=expired-secret]")[1].clone();
-    assert!(failed.contains("A replica is out of sync."), "{failed}");
-    dialog_button(&app.root, "Retry the 1 that failed")
-        .unwrap()
-        .click();
-    wait_until("the retry", || {
-        texts(&app.root, "[data-testid=expired-secret]")
-            .iter()
-            .all(|t| t.contains("✓ Removed"))
-    })
-    .await;
-    assert_eq!(requests_to("DELETE", &format!("{secrets}/1")), 1);
-    assert_eq!(requests_to("DELETE", &format!("{secrets}/2")), 2);
-    assert_eq!(
-        requests_to("DELETE", &format!("{secrets}/3")),
-        0,
-        "the valid secret stays"
-    );
-    dialog_button(&app.root, "Close").unwrap().click();
-    wait_until("closed", || open_dialog_text(&app.root).is_none()).await;
 }
 
 #[wasm_bindgen_test]

@@ -3,7 +3,8 @@
 //! For an allowed `Origin`, responses carry `Access-Control-Allow-Origin` (that origin),
 //! `Vary: Origin` and `Access-Control-Expose-Headers: Total-Count`, and a preflight
 //! (`OPTIONS` with `Access-Control-Request-Method`) is answered 204 with the allowed methods
-//! and headers. Other origins get no CORS headers at all, so the browser blocks them. The
+//! and headers. `*` allows every origin (each answer still names the request's own).
+//! Other origins get no CORS headers at all, so the browser blocks them. The
 //! `/_dev/` test endpoints accept any origin as soon as one `--allow-origin` is given.
 
 use axum::{

@@ -292,7 +292,7 @@ impl AppState {
             || self
                 .allow_origins
                 .iter()
-                .any(|o| *o == cors::normalize_origin(origin))
+                .any(|o| o == "*" || *o == cors::normalize_origin(origin))
     }
 }
 

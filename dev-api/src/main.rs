@@ -96,6 +96,7 @@ struct Args {
     #[arg(long, value_name = "FILE")]
     data: Option<PathBuf>,
     /// Let a browser app on this origin call the API (CORS, with preflight). Repeatable.
+    /// `*` lets any origin call the API (the browser tests, whose page is on a random port).
     #[arg(long = "allow-origin", value_name = "URL")]
     allow_origins: Vec<String>,
     /// Do not print a line per API request on stderr.

@@ -107,17 +107,25 @@ pub fn test_session_with(admin: bool, extra: &str) -> clients_console::auth::ses
         base64url_encode(br#"{"alg":"none"}"#),
         base64url_encode(claims.as_bytes())
     );
-    session_for(extra, access_token, login, name)
+    session_for("", extra, access_token, login, name)
 }
 
 /// A session whose access token is opaque (no role claims), as many identity providers issue:
 /// the console has to ask the API whether the user may change clients.
 pub fn opaque_session() -> clients_console::auth::session::Session {
-    session_for("", "2YotnFZFEjr1zCsicMWpAA".into(), "max", "Max Planck")
+    session_for("", "", "2YotnFZFEjr1zCsicMWpAA".into(), "max", "Max Planck")
 }
 
-/// A session for `access_token`, signed in as `subject` called `name`.
+/// Ada Lovelace signed in to the dev-api at `api_base` with its default `admin` token (opaque:
+/// the console asks the API what she may do).
+pub fn dev_api_admin_session(api_base: &str) -> clients_console::auth::session::Session {
+    session_for(api_base, "", "admin".into(), "ada", "Ada Lovelace")
+}
+
+/// A session for `access_token` against `api_base` (`""`: this origin), signed in as
+/// `subject` called `name`.
 fn session_for(
+    api_base: &str,
     extra: &str,
     access_token: String,
     subject: &str,
@@ -130,7 +138,7 @@ fn session_for(
         session::Session,
     };
     let config = AppConfig::parse(&format!(
-        r#"{{"apiBase": "", "tenantId": "5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a", "authority": "",
+        r#"{{"apiBase": "{api_base}", "tenantId": "5b1e9c2a-7d4f-4e8a-9c3b-1f2e3d4c5b6a", "authority": "",
             "clientId": "clients-console", "scopes": "openid"{extra}}}"#
     ))
     .unwrap();
@@ -155,8 +163,12 @@ pub fn mount_console(url: &str, admin: bool) -> TestMount {
 
 /// Mounts the console as an admin with `extra` settings in config.json.
 pub fn mount_console_with(url: &str, admin: bool, extra: &str) -> TestMount {
+    mount_console_for(url, test_session_with(admin, extra))
+}
+
+/// Mounts the console at `url`, signed in with `session`.
+pub fn mount_console_for(url: &str, session: clients_console::auth::session::Session) -> TestMount {
     go_to(url);
-    let session = test_session_with(admin, extra);
     mount(move || leptos::view! { <clients_console::app::Console session /> })
 }
 
@@ -206,6 +218,28 @@ pub fn stub_api(routes_js: &str) {
         "#
     );
     js_sys::eval(&script).expect("the fetch stub installs");
+}
+
+/// Records every request in `window.__requests` (as [`stub_api`] does) and sends it on to the
+/// real `fetch` (kept as `window.__send`): for tests against a running dev-api.
+pub fn record_api() {
+    js_sys::eval(
+        r#"
+        window.__send = window.__send || window.fetch.bind(window);
+        const send = window.__send;
+        window.__requests = [];
+        window.fetch = async (input, init) => {
+            const req = input instanceof Request ? input : new Request(input, init);
+            const url = new URL(req.url, location.href);
+            const body = req.method === 'GET' || req.method === 'HEAD' ? null : await req.clone().text();
+            const headers = {};
+            req.headers.forEach((v, k) => headers[k] = v);
+            window.__requests.push({ method: req.method, url: url.pathname + url.search, headers, body });
+            return send(req);
+        };
+        "#,
+    )
+    .expect("the recorder installs");
 }
 
 /// How many recorded requests match `method` and a pathname prefix.

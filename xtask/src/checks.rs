@@ -113,13 +113,21 @@ fn run_all(tally: &mut Tally) -> XResult<()> {
         "native tests (model, api, dev-api, xtask)",
         &["test", "--workspace"],
         tally,
+        &[],
     )?;
+    // tests/dev_api.rs drives the app against a real dev-api and its faults: one is started
+    // for the browser tests, any origin allowed (the test page's port is random).
+    let dev_api = crate::serve::build_dev_api()?;
+    let mut servers = Servers(Vec::new());
+    let api = servers.start(&dev_api, &["--dev-endpoints", "--allow-origin", "*"])?;
     // Not `-q`: the wasm-bindgen test runner rejects --quiet.
     suite(
         "browser tests (wasm-bindgen-test in headless Chromium)",
         &["test", "-p", "clients-console", "--target", WASM],
         tally,
+        &[(DEV_API_ENV, &api)],
     )?;
+    drop(servers);
     end_to_end(tally)?;
     // Proves `cargo xtask bench` runs end to end (table and target/bench.json) on the dist/
     // the end-to-end step built, with small sizes; it asserts no timing.
@@ -152,6 +160,9 @@ pub fn e2e(args: &[String]) -> XResult<()> {
     println!("{} passed, {} failed", tally.passed, failed);
     result
 }
+
+/// The dev-api the browser tests in tests/dev_api.rs call (read at compile time).
+const DEV_API_ENV: &str = "CONSOLE_TEST_DEV_API";
 
 const E2E: &str = "end-to-end tests (Playwright in headless Chromium)";
 
@@ -254,7 +265,7 @@ fn check(what: &str, mut cmd: Command) -> XResult<()> {
 /// The suite's temporary files go to `target/test-tmp`, emptied before and after: the
 /// wasm-bindgen test runner ends ChromeDriver before it can delete the Chromium profile it made
 /// (about 110 MB per test file), so in `/tmp` every run of the browser tests left ~1 GB behind.
-fn suite(what: &str, args: &[&str], tally: &mut Tally) -> XResult<()> {
+fn suite(what: &str, args: &[&str], tally: &mut Tally, envs: &[(&str, &str)]) -> XResult<()> {
     println!("==> {what}");
     let tmp = root().join("target").join("test-tmp");
     let _ = std::fs::remove_dir_all(&tmp);
@@ -262,6 +273,7 @@ fn suite(what: &str, args: &[&str], tally: &mut Tally) -> XResult<()> {
     let child = cargo(args)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
         .env("TMPDIR", &tmp)
+        .envs(envs.iter().copied())
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| format!("{what}: {e}"))?;

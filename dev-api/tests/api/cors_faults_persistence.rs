@@ -112,6 +112,32 @@ async fn cors_for_allowed_origins_only() {
 }
 
 #[tokio::test]
+async fn cors_star_allows_any_origin_and_names_it() {
+    let app = app_with(Config {
+        allow_origins: vec!["*".into()],
+        ..Default::default()
+    });
+    for origin in ["http://127.0.0.1:41234", "https://console.example.com"] {
+        let preflight = call(Method::OPTIONS, url(CC))
+            .header("origin", origin)
+            .header("access-control-request-method", "DELETE")
+            .header("access-control-request-headers", "authorization")
+            .send(&app)
+            .await;
+        assert_eq!(preflight.status, StatusCode::NO_CONTENT, "{origin}");
+        let list = call(Method::GET, url(CC))
+            .token(MEMBER)
+            .header("origin", origin)
+            .send(&app)
+            .await;
+        assert_eq!(
+            list.header("access-control-allow-origin").as_deref(),
+            Some(origin)
+        );
+    }
+}
+
+#[tokio::test]
 async fn latency_delays_api_responses() {
     let app = app_with(Config {
         latency: Duration::from_millis(150),

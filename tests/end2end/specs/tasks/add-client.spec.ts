@@ -16,6 +16,8 @@ for (const kind of KINDS) {
     await form.getByRole('button', { name: 'Save' }).click();
 
     const created = page.getByRole('dialog', { name: 'Client Successfully Created' });
+    // The API is read once the console says the client exists (reading at once raced the POST).
+    await expect(created).toBeVisible();
     const stored = await apiClient(request, kind, name);
     await expect(created.getByTestId('new-client-id')).toHaveText(stored.Id);
     if (kind.secrets) {

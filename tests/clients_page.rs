@@ -564,6 +564,42 @@ fn active_id() -> String {
 }
 
 #[wasm_bindgen_test]
+async fn down_arrow_in_the_search_goes_to_the_first_match_and_the_list_takes_it_from_there() {
+    stub_api(&tenant(200));
+    let app = mount_console("/security/clients", true);
+    wait_until("the client rows", || row_names(&app.root).len() == 3).await;
+    let search: web_sys::HtmlElement = app
+        .root
+        .query_selector("#client-search")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    search.focus().unwrap();
+    support::type_into(&app.root, "#client-search", "st");
+    wait_until("two matches", || {
+        row_names(&app.root) == ["Historian sync", "Pump station telemetry"]
+    })
+    .await;
+    let cursor_row = || text_of(&app.root, ".client-row--cursor .client-row__name");
+    assert_eq!(cursor_row(), None);
+    press_on(&search, "ArrowDown");
+    assert_eq!(active_id(), "client-list");
+    wait_until("the cursor on the first match", || {
+        cursor_row().as_deref() == Some("Historian sync")
+    })
+    .await;
+    let list = support::document()
+        .get_element_by_id("client-list")
+        .unwrap();
+    press_on(&list, "ArrowDown");
+    press_on(&list, "Enter");
+    wait_until("the second match opens", || {
+        text_of(&app.root, "#pane-title").as_deref() == Some("Pump station telemetry")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
 async fn keyboard_shortcuts_search_help_add_and_refresh_but_never_while_typing() {
     stub_api(&tenant(200));
     let app = mount_console("/security/clients", true);

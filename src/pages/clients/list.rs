@@ -354,6 +354,18 @@ pub fn ClientTable(
         }
     };
 
+    // Focus that comes from the search (its ↓) lands on the first row.
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        let from_search = ev
+            .related_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| el.id() == "client-search");
+        if from_search && !rows.read_untracked().is_empty() {
+            cursor.set(Some(0));
+            scroll_into_view(0);
+        }
+    };
+
     // The rendered rows are places in the window (0, 1, 2, … from its first row): a keystroke
     // or a scroll changes what a place shows, not the elements.
     let places = Memo::new(move |_| {
@@ -421,6 +433,7 @@ pub fn ClientTable(
             aria-label="Clients; use the arrow keys to move, Enter to open, Escape to close"
             on:scroll=on_scroll
             on:keydown=on_keydown
+            on:focus=on_focus
         >
             <table>
                 <TableHead view sort on_sort />

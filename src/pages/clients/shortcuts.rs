@@ -99,7 +99,7 @@ pub fn shortcuts_dialog(ctl: Controller) -> impl IntoView {
         <Modal open=true title="Keyboard shortcuts" on_close=Callback::new(move |()| ctl.state.close_dialog())>
             <dl class="fields shortcuts">{rows}</dl>
             <p class="muted">
-                "They work anywhere on the page except while you type in a field. Everything else works with Tab, Enter, Space, the arrow keys and Esc."
+                "They work anywhere on the page except while you type in a field. In Search, ↓ goes to the first client of the list; in the list, ↑ ↓ Home End move, Enter opens the client and Esc closes it. Everything else works with Tab, Enter, Space and Esc."
             </p>
             <div class="dialog__actions">
                 <button type="button" class="button button--primary" on:click=move |_| ctl.state.close_dialog()>"Close"</button>

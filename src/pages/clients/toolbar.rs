@@ -40,7 +40,16 @@ pub fn Toolbar(
             <label class="field field--inline field--grow">
                 <span class="field__label">"Search"</span>
                 <input type="search" id="client-search" placeholder="Name or client ID" data-testid="search" aria-keyshortcuts="/"
-                    prop:value=move || query.get() on:input=move |ev| on_search.run((event_target_value(&ev),)) />
+                    title="↓ goes to the first client of the list"
+                    prop:value=move || query.get() on:input=move |ev| on_search.run((event_target_value(&ev),))
+                    on:keydown=move |ev| {
+                        // ↓ moves from the search into its results (the list puts its cursor on
+                        // the first row when focus comes from here).
+                        if ev.key() == "ArrowDown" {
+                            ev.prevent_default();
+                            super::pane::focus_id("client-list");
+                        }
+                    } />
             </label>
             <button type="button" class="button" title="Load the list again from the server (r)" aria-keyshortcuts="r"
                 on:click=move |_| on_refresh.run(())>

@@ -1,5 +1,6 @@
-// The page's keyboard shortcuts with real key presses: `/` Search, `?` the list of shortcuts
-// (checked with axe), `n` Add Client, `r` Refresh — and none of them while typing in a field.
+// The page's keyboard shortcuts with real key presses: `/` Search (and ↓ from there into the
+// list), `?` the list of shortcuts (checked with axe), `n` Add Client, `r` Refresh — and none
+// of them while typing in a field.
 import { test, expect, rowNames, expectAccessible } from '../../support/console';
 import { KINDS, openClients, endState } from '../../support/tasks';
 
@@ -15,6 +16,15 @@ test('/ goes to Search, ? lists the shortcuts, n adds a client, r refreshes; typ
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await expect(rowNames(page).first()).toBeVisible();
+
+  // ↓ in Search goes to the first client of the list; Enter opens it, Esc closes it.
+  const first = ((await rowNames(page).first().textContent()) ?? '').trim();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#client-list')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#pane-title')).toHaveText(first);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#pane-title')).toHaveCount(0);
 
   await page.getByRole('heading', { name: 'Clients', level: 1 }).click();
   await page.keyboard.press('?');

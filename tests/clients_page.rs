@@ -364,6 +364,26 @@ async fn a_failed_load_shows_the_apis_reason_and_retry_recovers() {
 }
 
 #[wasm_bindgen_test]
+async fn a_list_that_never_answers_says_so_without_speaking_of_a_change_and_retry_loads_it() {
+    let hang_once = r#"[{ "path": "^/api/v1/Tenants/[^/]+/ClientCredentialClients$", "hang": true, "once": true },"#;
+    stub_api(&tenant(200).replacen('[', hang_once, 1));
+    let app =
+        support::mount_console_with("/security/clients", true, r#", "requestTimeoutSeconds": 1"#);
+    wait_until("the deadline", || {
+        text_of(&app.root, ".error-panel__sentence").is_some()
+    })
+    .await;
+    assert_eq!(
+        text_of(&app.root, ".error-panel__sentence").as_deref(),
+        Some(
+            "The server did not answer within 1 seconds. Check your connection, then press Retry."
+        )
+    );
+    button(&app.root, "Retry").unwrap().click();
+    wait_until("the list", || row_names(&app.root).len() == 3).await;
+}
+
+#[wasm_bindgen_test]
 async fn a_deep_link_with_type_selection_and_tab_renders_that_state() {
     stub_api(&tenant(200));
     let app = mount_console(

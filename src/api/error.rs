@@ -141,6 +141,20 @@ impl ApiError {
         }
     }
 
+    /// The error's sentence when it ended a read: a read changes nothing, so where the
+    /// sentence speaks of a change that may have been made, it says what to do instead.
+    pub fn read_sentence(&self) -> String {
+        match self {
+            ApiError::Deadline(seconds) => format!(
+                "The server did not answer within {seconds} seconds. Check your connection, then press Retry."
+            ),
+            ApiError::Timeout(_) => {
+                "The server did not answer in time (HTTP 408). Press Retry.".to_string()
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// Whether a write may have happened anyway (a 408, no answer before the deadline, or a
     /// connection dropped before the answer), so the UI must re-read before retrying.
     pub fn outcome_unknown(&self) -> bool {
@@ -267,6 +281,17 @@ mod tests {
     fn sentences_for_people() {
         assert_eq!(ApiError::Timeout(None).to_string(), "The server did not confirm in time, so the change may or may not have been made. Check the current state before retrying.");
         assert!(ApiError::Timeout(None).outcome_unknown());
+        // A read changes nothing: its sentences say what to do, not that a change may exist.
+        let read = ApiError::Deadline(30).read_sentence();
+        assert_eq!(
+            read,
+            "The server did not answer within 30 seconds. Check your connection, then press Retry."
+        );
+        assert!(!ApiError::Timeout(None).read_sentence().contains("change"));
+        assert_eq!(
+            ApiError::Network("reset".into()).read_sentence(),
+            ApiError::Network("reset".into()).to_string()
+        );
         assert!(!ApiError::Invalid(None).outcome_unknown());
         assert_eq!(
             ApiError::Server {

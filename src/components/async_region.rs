@@ -44,7 +44,8 @@ where
             view! { <p class="read-only-note" role="note">{forbidden}</p> }.into_any()
         }
         Some(Err(error)) => {
-            view! { <ErrorPanel error title=error_title.get() on_retry=on_retry /> }.into_any()
+            view! { <ErrorPanel error title=error_title.get() on_retry=on_retry reading=true /> }
+                .into_any()
         }
         Some(Ok(value)) => ready(value).into_any(),
     }

@@ -13,7 +13,15 @@ pub fn ErrorPanel(
     #[prop(into)]
     title: String,
     #[prop(optional_no_strip)] on_retry: Option<Callback<()>>,
+    /// The error ended a read (nothing can have changed): [`ApiError::read_sentence`].
+    #[prop(optional)]
+    reading: bool,
 ) -> impl IntoView {
+    let sentence = if reading {
+        error.read_sentence()
+    } else {
+        error.to_string()
+    };
     let server_error = error.server_error().map(str::to_string);
     let reason = error.reason().map(str::to_string);
     let resolution = error.resolution().map(str::to_string);
@@ -21,7 +29,7 @@ pub fn ErrorPanel(
     view! {
         <div class="error-panel" role="alert">
             <p class="error-panel__title">{title}</p>
-            <p class="error-panel__sentence">{error.to_string()}</p>
+            <p class="error-panel__sentence">{sentence}</p>
             {server_error.map(|e| view! { <p><strong>"What happened: "</strong>{e}</p> })}
             {reason.map(|r| view! { <p><strong>"Reason: "</strong>{r}</p> })}
             {resolution.map(|r| view! { <p><strong>"How to fix it: "</strong>{r}</p> })}

@@ -400,7 +400,7 @@ impl HealthLoader {
             }
             Err(error) => {
                 self.failures_in_a_row.update_value(|n| *n += 1);
-                Entry::Failed(error.to_string())
+                Entry::Failed(error.read_sentence())
             }
         };
         let give_up = match &entry {

@@ -48,11 +48,16 @@ impl ExportJob {
         }
     }
 
-    /// The clients whose secrets are still to be read, in the view's order.
-    pub fn unread(&self, health: &HealthLoader) -> Vec<(ClientKind, String)> {
+    /// The rows whose secrets are still to be read, in the view's order.
+    fn pending<'a>(&'a self, health: &'a HealthLoader) -> impl Iterator<Item = &'a Row> + 'a {
         self.rows
             .iter()
             .filter(|r| health.still_to_read(r.kind, &r.id))
+    }
+
+    /// The clients whose secrets are still to be read, in the view's order.
+    pub fn unread(&self, health: &HealthLoader) -> Vec<(ClientKind, String)> {
+        self.pending(health)
             .map(|r| (r.kind, r.id.clone()))
             .collect()
     }
@@ -60,11 +65,7 @@ impl ExportJob {
     /// `(read, to read)` of the clients this export waits for. Tracks the loader.
     pub fn progress(&self, health: &HealthLoader, waiting_for: usize) -> (usize, usize) {
         health.track();
-        let left = self
-            .rows
-            .iter()
-            .filter(|r| health.still_to_read(r.kind, &r.id))
-            .count();
+        let left = self.pending(health).count();
         (waiting_for.saturating_sub(left), waiting_for)
     }
 

@@ -109,9 +109,9 @@ fn HealthCell(#[prop(into)] cell: Signal<Cell>) -> impl IntoView {
 /// Only the cursor row's Copy is a tab stop (the list is one stop).
 #[component]
 fn RowSlot(
-    /// The client at this place (its index in the table, and its row).
+    /// The client at this place (none past the end of the list).
     #[prop(into)]
-    entry: Signal<Option<(usize, ClientSummary)>>,
+    entry: Signal<Option<ClientSummary>>,
     /// The per-kind column and the token lifetime, in words.
     #[prop(into)]
     cells: Signal<(String, String)>,
@@ -121,21 +121,12 @@ fn RowSlot(
     on_open: Callback<()>,
     on_copy: Callback<(String,)>,
 ) -> impl IntoView {
-    let id = move || {
-        entry.with(|e| {
-            e.as_ref()
-                .map(|(_, s)| s.id().to_string())
-                .unwrap_or_default()
-        })
+    let text = move |of: fn(&ClientSummary) -> &str| {
+        entry.with(|e| e.as_ref().map(|s| of(s).to_string()).unwrap_or_default())
     };
-    let name = move || {
-        entry.with(|e| {
-            e.as_ref()
-                .map(|(_, s)| s.name().to_string())
-                .unwrap_or_default()
-        })
-    };
-    let enabled = Signal::derive(move || entry.with(|e| e.as_ref().and_then(|(_, s)| s.enabled())));
+    let id = move || text(ClientSummary::id);
+    let name = move || text(ClientSummary::name);
+    let enabled = Signal::derive(move || entry.with(|e| e.as_ref().and_then(|s| s.enabled())));
     view! {
         <tr class="client-row" class:client-row--selected=selected class:client-row--cursor=cursor
             aria-selected=move || if selected.get() { "true" } else { "false" } data-id=id
@@ -376,30 +367,29 @@ pub fn ClientTable(
         let position = Memo::new(move |_| range.get().0 + offset);
         let entry = Memo::new(move |_| {
             let index = *rows.read().get(position.get())?;
-            items.read().get(index).cloned().map(|s| (index, s))
+            items.read().get(index).cloned()
         });
         let cells = Memo::new(move |_| {
             entry.with(|e| match e {
-                Some((_, s)) => role_names.with(|names| row_cells(view, s, names)),
+                Some(s) => role_names.with(|names| row_cells(view, s, names)),
                 None => (String::new(), String::new()),
             })
         });
-        let health = Signal::derive(move || match entry.get() {
-            Some((_, s)) => health_of.run((s.kind(), s.id().to_string())),
-            None => Cell::Pending,
+        let health = Signal::derive(move || {
+            match entry.with(|e| e.as_ref().map(|s| (s.kind(), s.id().to_string()))) {
+                Some(client) => health_of.run(client),
+                None => Cell::Pending,
+            }
         });
         let is_selected = Signal::derive(move || {
             let sel = selected.read();
-            entry.with(|e| {
-                e.as_ref()
-                    .is_some_and(|(_, s)| sel.as_deref() == Some(s.id()))
-            })
+            entry.with(|e| e.as_ref().is_some_and(|s| sel.as_deref() == Some(s.id())))
         });
         let is_cursor = Signal::derive(move || cursor.get() == Some(position.get()));
         let on_open = Callback::new(move |()| {
-            if let Some((_, s)) = entry.get_untracked() {
+            if let Some(id) = entry.with_untracked(|e| e.as_ref().map(|s| s.id().to_string())) {
                 cursor.set(Some(position.get_untracked()));
-                on_open.run((s.id().to_string(),));
+                on_open.run((id,));
             }
         });
         view! {

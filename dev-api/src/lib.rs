@@ -361,7 +361,12 @@ fn is_api(path: &str) -> bool {
     path.starts_with("/api/")
 }
 
-async fn fallback(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+async fn fallback(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    headers: axum::http::HeaderMap,
+) -> Response {
     if is_api(uri.path()) || uri.path().starts_with("/_dev/") || uri.path() == "/_dev" {
         return ApiError::not_found(
             "The route does not exist.",
@@ -380,7 +385,13 @@ async fn fallback(State(state): State<AppState>, method: Method, uri: Uri) -> Re
             .into_response();
     }
     match &state.static_dir {
-        Some(dir) => dir.serve(&method, &uri).await,
+        Some(dir) => {
+            let accept = headers
+                .get(axum::http::header::ACCEPT_ENCODING)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            dir.serve(&method, &uri, accept).await
+        }
         None => (
             StatusCode::NOT_FOUND,
             "dev-api was started without --static",

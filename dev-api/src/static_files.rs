@@ -4,7 +4,10 @@
 //! * any other GET outside `/api/` gets `index.html`, so deep links such as
 //!   `/security/clients?type=hybrid` survive a reload;
 //! * `index.html` and `config.json` are `no-cache` (they change between deployments), files
-//!   whose names carry Trunk's content hash are cached for a year.
+//!   whose names carry Trunk's content hash are cached for a year;
+//! * a file with a precompressed twin beside it (`app.wasm.br`, `app.wasm.gz`, as a CDN keeps
+//!   them) is sent compressed to a browser that accepts it (`cargo xtask bench` writes the
+//!   twins into its copy of dist/ to measure a load as a CDN would serve it).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -79,8 +82,9 @@ impl StaticDir {
         self
     }
 
-    /// Answers a GET or HEAD for `uri` from the folder, falling back to `index.html`.
-    pub async fn serve(&self, method: &Method, uri: &Uri) -> Response {
+    /// Answers a GET or HEAD for `uri` from the folder, falling back to `index.html`;
+    /// `accept_encoding` is the request's Accept-Encoding header.
+    pub async fn serve(&self, method: &Method, uri: &Uri, accept_encoding: &str) -> Response {
         if method != Method::GET && method != Method::HEAD {
             return StatusCode::METHOD_NOT_ALLOWED.into_response();
         }
@@ -109,7 +113,8 @@ impl StaticDir {
             }
             _ => self.root.join("index.html"),
         };
-        match tokio::fs::read(&file).await {
+        let (encoding, twin) = precompressed(&file, accept_encoding).await;
+        match tokio::fs::read(twin.as_ref().unwrap_or(&file)).await {
             Ok(bytes) => {
                 let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
                 let mut response = if method == Method::HEAD {
@@ -121,6 +126,10 @@ impl StaticDir {
                 headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(name)));
                 headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control(name)));
                 headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+                if let Some(encoding) = encoding {
+                    headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+                    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+                }
                 headers.insert(header::CONTENT_SECURITY_POLICY, self.csp.clone());
                 // The headers the README asks a CDN to add, so every test runs under them.
                 headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
@@ -142,6 +151,35 @@ impl StaticDir {
                 .into_response(),
         }
     }
+}
+
+/// The encoding and the twin file to send for `file`: brotli before gzip, each only when the
+/// browser accepts it and the twin exists.
+async fn precompressed(
+    file: &Path,
+    accept_encoding: &str,
+) -> (Option<&'static str>, Option<PathBuf>) {
+    for (encoding, ext) in [("br", "br"), ("gzip", "gz")] {
+        if !accepts(accept_encoding, encoding) {
+            continue;
+        }
+        let mut twin = file.as_os_str().to_owned();
+        twin.push(format!(".{ext}"));
+        let twin = PathBuf::from(twin);
+        if tokio::fs::metadata(&twin).await.map(|m| m.is_file()).unwrap_or(false) {
+            return (Some(encoding), Some(twin));
+        }
+    }
+    (None, None)
+}
+
+/// Whether an Accept-Encoding header lists `encoding` (without `;q=0`).
+fn accepts(header: &str, encoding: &str) -> bool {
+    header.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        parts.next().is_some_and(|name| name.eq_ignore_ascii_case(encoding))
+            && !parts.any(|p| p.replace(' ', "") == "q=0")
+    })
 }
 
 /// Turns a URL path into a path below the root, or `None` when it tries to leave it.
@@ -213,6 +251,39 @@ fn has_content_hash(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accept_encoding_is_read_item_by_item() {
+        assert!(accepts("gzip, deflate, br, zstd", "br"));
+        assert!(accepts("gzip;q=1.0, br;q=0.5", "br"));
+        assert!(!accepts("gzip, br;q=0", "br"));
+        assert!(!accepts("gzip", "br"));
+        assert!(!accepts("", "gzip"));
+    }
+
+    #[tokio::test]
+    async fn a_precompressed_twin_is_sent_to_a_browser_that_accepts_it() {
+        let dir = std::env::temp_dir().join(format!("dev-api-twin-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), "<p>plain</p>").unwrap();
+        std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), b"plain wasm").unwrap();
+        std::fs::write(dir.join("app-0123456789abcdef_bg.wasm.br"), b"br bytes").unwrap();
+        let site = StaticDir::new(&dir);
+        let uri: Uri = "/app-0123456789abcdef_bg.wasm".parse().unwrap();
+        let body = |r: Response| async move {
+            let bytes = axum::body::to_bytes(r.into_body(), 1 << 20).await.unwrap();
+            String::from_utf8(bytes.to_vec()).unwrap()
+        };
+        let br = site.serve(&Method::GET, &uri, "gzip, br").await;
+        assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(br.headers()[header::CONTENT_TYPE], "application/wasm");
+        assert_eq!(body(br).await, "br bytes");
+        // No gzip twin and no brotli accepted: the file as it is.
+        let plain = site.serve(&Method::GET, &uri, "gzip").await;
+        assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(body(plain).await, "plain wasm");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn paths_cannot_leave_the_root() {

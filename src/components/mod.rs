@@ -2,10 +2,12 @@
 
 pub mod async_region;
 pub mod badge;
+pub mod clipboard;
 pub mod dialog;
 pub mod download;
 pub mod error_panel;
 pub mod field;
+pub mod focus;
 pub mod icons;
 pub mod nav;
 pub mod secret_reveal;

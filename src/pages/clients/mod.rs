@@ -1,59 +1,98 @@
 //! Security › Clients: pick the Client Type, find the client, read its details, change it.
 //!
-//! One owner, [`controller::Controller`], holds the data, the selection (in the URL, see
-//! [`state`]), the dialogs and the writes ([`writes`]); the toolbar, the list, the pane, the
-//! tabs and the forms only present what it gives them and call back.
+//! The page is a core and feature rooms:
+//! * [`core`]: the URL state, the list cache, the rows shown, the Secrets column's reads, the
+//!   list, the Details pane with its read-only tabs, the dialog host. It imports no feature.
+//! * [`features`]: one room per feature (Add Client, Edit Client, Disable/Enable, Remove
+//!   Client, the Secrets tab's writes, Export CSV, keyboard shortcuts), each with its own
+//!   state, writes and views, using only [`core::Page`]. No room imports another.
+//! * [`forms`]: the forms two rooms share (views only).
+//!
+//! This file is the shell that puts them together: it provides the core and the rooms, wires
+//! the core's buttons to the rooms, and tells the dialog host which room draws which dialog.
+//! Data flows one way: shell → rooms → core.
 
-mod actions;
-mod chips;
-mod client_form;
-pub mod controller;
-mod details;
-mod dialogs;
-mod export;
-mod health;
-mod list;
-mod list_area;
-mod pane;
-mod remove_dialog;
-mod remove_expired;
-mod roles;
-mod rotate;
-mod secret_form;
-mod secrets;
-mod shortcuts;
-pub mod state;
-mod toolbar;
-mod writes;
+pub mod core;
+pub mod features;
+pub mod forms;
 
 use leptos::prelude::*;
 
 use crate::model::Client;
 
-use chips::{FilterChips, HealthStatus};
-use controller::{Controller, Dialog, Notice, Offer};
-use details::DetailsTab;
-use dialogs::DialogHost;
-use export::ExportStatus;
-use list_area::ListArea;
-use pane::ClientPane;
-use roles::RolesTab;
-use secrets::SecretsPanel;
-use state::Tab;
-use toolbar::{ReadOnlyNote, Toolbar};
+use self::core::chips::{FilterChips, HealthStatus};
+use self::core::details::DetailsTab;
+use self::core::dialog::{Dialog, DialogHost, Notice, Offer};
+use self::core::list_area::ListArea;
+use self::core::pane::ClientPane;
+use self::core::roles::RolesTab;
+use self::core::secrets_tab::SecretsPanel;
+use self::core::toolbar::{ReadOnlyNote, Toolbar};
+use self::core::url::Tab;
+use self::core::Page;
+use features::add_client::AddClient;
+use features::edit_client::EditClient;
+use features::export::{Export, ExportStatus};
+use features::remove_client::RemoveClient;
+use features::secrets::Secrets;
+use features::toggle_client::ToggleClient;
+
+/// The rooms, as the shell wires them (each is also a context for its own views).
+#[derive(Clone, Copy)]
+struct Rooms {
+    add: AddClient,
+    edit: EditClient,
+    toggle: ToggleClient,
+    remove: RemoveClient,
+    secrets: Secrets,
+    export: Export,
+}
+
+impl Rooms {
+    fn provide(s: Page) -> Self {
+        Rooms {
+            add: AddClient::provide(s),
+            edit: EditClient::provide(s),
+            toggle: ToggleClient::provide(s),
+            remove: RemoveClient::provide(s),
+            secrets: Secrets::provide(s),
+            export: Export::provide(s),
+        }
+    }
+}
+
+/// Which room draws which dialog.
+fn render_dialog(dialog: Dialog) -> AnyView {
+    use features::*;
+    match dialog {
+        Dialog::AddClient(kind) => add_client::add_dialog(kind),
+        Dialog::ChooseType => add_client::choose_type_dialog(),
+        Dialog::EditClient { kind, .. } => edit_client::edit_dialog(kind),
+        Dialog::ToggleClient(client) => toggle_client::toggle_dialog(client),
+        Dialog::RemoveClient(client) => remove_client::remove_dialog(client),
+        Dialog::AddSecret { .. } => secrets::secret_dialog("Add Secret", "Add"),
+        Dialog::EditSecret { .. } => secrets::secret_dialog("Edit Secret", "Save"),
+        Dialog::RemoveSecret { client, secret } => secrets::remove_secret_dialog(client, secret),
+        Dialog::Rotate(step) => secrets::rotate::rotate_dialog(step),
+        Dialog::RemoveExpired(client) => secrets::remove_expired::remove_expired_dialog(client),
+        Dialog::Shortcuts => shortcuts::shortcuts_dialog(),
+    }
+}
 
 /// The Clients page.
 #[component]
 pub fn ClientsPage() -> impl IntoView {
-    let ctl = Controller::provide();
-    shortcuts::install(ctl);
-    let s = ctl.state;
+    let s = Page::provide();
+    let rooms = Rooms::provide(s);
+    provide_context(rooms);
+    let add_client = Callback::new(move |()| rooms.add.open());
+    features::shortcuts::install(s, add_client);
     let selected_id = Memo::new(move |_| s.query.read().sel.clone());
     let list_ready = Memo::new(move |_| matches!(s.list(), Some(Ok(_))));
-    let access = Signal::derive(move || ctl.access());
+    let access = Signal::derive(move || s.access());
 
     let progress_bar = move || {
-        let (loaded_now, total) = s.progress.get()?;
+        let (loaded_now, total) = s.lists.progress.get()?;
         (s.list().is_none() && total > 100).then(|| {
             view! {
                 <div class="load-progress">
@@ -75,17 +114,17 @@ pub fn ClientsPage() -> impl IntoView {
         })
     };
     let notice = move || {
-        s.notice.get().map(|Notice { text, offer }| {
+        s.dialogs.notice.get().map(|Notice { text, offer }| {
             let offer = offer.map(|offer| {
                 let label = match &offer {
                     Offer::AddSecret(_) => "Add Secret",
                     Offer::RemoveSecret(..) => "Remove Secret",
                 };
                 let act = move |_| {
-                    s.notice.set(None);
+                    s.dialogs.notice.set(None);
                     match &offer {
-                        Offer::AddSecret(client) => ctl.open_add_secret(client, 1),
-                        Offer::RemoveSecret(client, secret) => ctl.open_remove_secret(client, secret),
+                        Offer::AddSecret(client) => rooms.secrets.open_add(client, 1),
+                        Offer::RemoveSecret(client, secret) => rooms.secrets.open_remove(client, secret),
                     }
                 };
                 view! { <button type="button" class="button button--primary" on:click=act>{label}</button> }
@@ -95,7 +134,7 @@ pub fn ClientsPage() -> impl IntoView {
                     <p>{text}</p>
                     {offer}
                     <button type="button" class="icon-button" aria-label="Dismiss this message"
-                        on:click=move |_| s.notice.set(None)>"✕"</button>
+                        on:click=move |_| s.dialogs.notice.set(None)>"✕"</button>
                 </div>
             }
         })
@@ -114,7 +153,7 @@ pub fn ClientsPage() -> impl IntoView {
                 </p>
                 <button type="button" id="keyboard-shortcuts" class="button button--quiet page__shortcuts"
                     aria-keyshortcuts="?"
-                    on:click=move |_| s.open_dialog(Dialog::Shortcuts, &["keyboard-shortcuts"])>
+                    on:click=move |_| s.dialogs.open(Dialog::Shortcuts, &["keyboard-shortcuts"])>
                     "Keyboard shortcuts"
                 </button>
             </header>
@@ -123,43 +162,41 @@ pub fn ClientsPage() -> impl IntoView {
                 view=Signal::derive(move || s.view())
                 query=s.search_text
                 access
-                on_view=Callback::new(move |(view,)| s.choose_view(view))
+                on_view=Callback::new(move |(view,)| s.url.choose_view(view))
                 on_search=Callback::new(move |(text,)| s.search(text))
                 on_refresh=Callback::new(move |()| s.refresh())
-                on_add=Callback::new(move |()| ctl.open_add_client())
-                on_export=Callback::new(move |()| ctl.export_csv())
-                exporting=Signal::derive(move || s.export.read().is_some())
+                on_add=add_client
+                on_export=Callback::new(move |()| rooms.export.run())
+                exporting=Signal::derive(move || rooms.export.busy())
             />
             {notice}
             {progress_bar}
             <div class="list-filters">
                 <FilterChips chips=Signal::derive(move || s.query.read().chips)
                     secrets_hidden=s.health.denied
-                    on_toggle=Callback::new(move |(chip,)| s.toggle_chip(chip)) />
+                    on_toggle=Callback::new(move |(chip,)| s.url.toggle_chip(chip)) />
                 <p class="count-line muted" aria-live="polite">{count_line}</p>
             </div>
             <HealthStatus progress=Signal::derive(move || s.health.progress()) hidden=s.health.denied
                 stalled=s.health.stalled on_retry=Callback::new(move |()| s.health.clear()) />
-            <ExportStatus progress=Signal::derive(move || {
-                s.export.read().as_ref().map(|w| w.job.progress(&s.health, w.clients))
-            }) />
+            <ExportStatus progress=Signal::derive(move || rooms.export.progress()) />
             <div class="clients-layout" class:clients-layout--with-pane=move || selected_id.read().is_some()>
                 <div class="clients-layout__list">
-                    <ListArea />
+                    <ListArea on_add=add_client />
                 </div>
                 {pane}
             </div>
-            <DialogHost />
+            <DialogHost dialogs=s.dialogs render=render_dialog />
         </section>
     }
 }
 
-/// The pane of the selected client (or "Client not found"), wired to the controller. It is
+/// The pane of the selected client (or "Client not found"), wired to the rooms. It is
 /// built once per selected id: a change to the client updates it in place.
 #[component]
 fn PaneArea(id: String) -> impl IntoView {
-    let ctl = expect_context::<Controller>();
-    let s = ctl.state;
+    let s = expect_context::<Page>();
+    let rooms = expect_context::<Rooms>();
     let lookup = id.clone();
     let client = Memo::new(move |_| s.client(&lookup));
     let found = Memo::new(move |_| client.read().is_some());
@@ -171,7 +208,7 @@ fn PaneArea(id: String) -> impl IntoView {
                 <aside class="pane" aria-label="Client details">
                     <div class="pane__header">
                         <h2>"Client not found"</h2>
-                        <button type="button" class="icon-button" aria-label="Close" on:click=move |_| s.close_pane()>"✕"</button>
+                        <button type="button" class="icon-button" aria-label="Close" on:click=move |_| s.url.close_pane()>"✕"</button>
                     </div>
                     <p>{format!("None of the {noun} has the ID {id}. It may have been removed.")}</p>
                 </aside>
@@ -179,10 +216,10 @@ fn PaneArea(id: String) -> impl IntoView {
             .into_any();
         }
         // Actions act on the current copy of the client.
-        let with_client = move |act: fn(&Controller, &Client)| {
+        let with_client = move |act: fn(&Rooms, &Client)| {
             Callback::new(move |()| {
                 if let Some(c) = client.get_untracked() {
-                    act(&ctl, &c);
+                    act(&rooms, &c);
                 }
             })
         };
@@ -205,12 +242,12 @@ fn PaneArea(id: String) -> impl IntoView {
                 name=Signal::derive(move || client.read().as_ref().and_then(|c| c.name().map(str::to_string)).unwrap_or_else(|| "(no name)".into()))
                 enabled=Signal::derive(move || client.read().as_ref().and_then(Client::enabled))
                 tab
-                access=Signal::derive(move || ctl.access())
-                on_tab=Callback::new(move |(t,)| s.show_tab(t))
-                on_close=Callback::new(move |()| s.close_pane())
-                on_edit=with_client(Controller::open_edit)
-                on_toggle=with_client(Controller::open_toggle)
-                on_remove=with_client(Controller::open_remove)
+                access=Signal::derive(move || s.access())
+                on_tab=Callback::new(move |(t,)| s.url.show_tab(t))
+                on_close=Callback::new(move |()| s.url.close_pane())
+                on_edit=with_client(|r, c| r.edit.open(c))
+                on_toggle=with_client(|r, c| r.toggle.open(c))
+                on_remove=with_client(|r, c| r.remove.open(c))
             >
                 <PanelContent client tab />
             </ClientPane>
@@ -222,8 +259,8 @@ fn PaneArea(id: String) -> impl IntoView {
 /// The content of the pane's current tab.
 #[component]
 fn PanelContent(client: Memo<Option<Client>>, #[prop(into)] tab: Signal<Tab>) -> impl IntoView {
-    let ctl = expect_context::<Controller>();
-    let s = ctl.state;
+    let s = expect_context::<Page>();
+    let secrets = expect_context::<Rooms>().secrets;
     let current = move || client.get_untracked();
     move || {
         let c = client.get()?;
@@ -238,13 +275,13 @@ fn PanelContent(client: Memo<Option<Client>>, #[prop(into)] tab: Signal<Tab>) ->
             Tab::Secrets => view! {
                 <SecretsPanel
                     secrets=Signal::derive(move || s.secrets_of(&id))
-                    access=Signal::derive(move || ctl.access())
-                    on_add=Callback::new(move |(existing,)| if let Some(c) = current() { ctl.open_add_secret(&c, existing) })
-                    on_edit=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.open_edit_secret(&c, &secret) })
-                    on_remove=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.open_remove_secret(&c, &secret) })
-                    on_rotate=Callback::new(move |(secret, count)| if let Some(c) = current() { ctl.open_rotate(&c, &secret, count) })
-                    on_remove_expired=Callback::new(move |(expired,)| if let Some(c) = current() { ctl.open_remove_expired(&c, expired) })
-                    on_reminder=Callback::new(move |(secret,)| if let Some(c) = current() { ctl.download_reminder(&c, &secret) })
+                    access=Signal::derive(move || s.access())
+                    on_add=Callback::new(move |(existing,)| if let Some(c) = current() { secrets.open_add(&c, existing) })
+                    on_edit=Callback::new(move |(secret,)| if let Some(c) = current() { secrets.open_edit(&c, &secret) })
+                    on_remove=Callback::new(move |(secret,)| if let Some(c) = current() { secrets.open_remove(&c, &secret) })
+                    on_rotate=Callback::new(move |(secret, count)| if let Some(c) = current() { secrets.open_rotate(&c, &secret, count) })
+                    on_remove_expired=Callback::new(move |(expired,)| if let Some(c) = current() { secrets.open_remove_expired(&c, expired) })
+                    on_reminder=Callback::new(move |(secret,)| if let Some(c) = current() { secrets.download_reminder(&c, &secret) })
                     on_retry=Callback::new(move |()| s.refresh_secrets())
                 />
             }

@@ -1,5 +1,5 @@
 //! Add Client and Edit Client: one form for the three kinds. It only holds the values; the
-//! controller asks the model what body they make (and what needs fixing), so a server
+//! feature asks the model what body they make (and what needs fixing), so a server
 //! refusal shows its reason here and keeps every value typed.
 
 use leptos::prelude::*;

@@ -37,7 +37,7 @@ pub fn ClientActions(
     let on_menu_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {
             menu.set(false);
-            super::pane::focus_id("more-options");
+            crate::components::focus::focus_id("more-options");
         }
     };
     view! {

@@ -1,18 +1,27 @@
 //! Rotate Secret, a wizard on one secret: (1) a new secret, described after the old one and
-//! expiring in a year; (2) its value, shown once (the usual [`super::controller::Reveal`]);
-//! (3) the old secret shortened to a grace period; (4) what changed. The controller holds the
-//! progress ([`Rotation`]); these are the steps' dialogs.
+//! expiring in a year; (2) its value, shown once (the page's reveal); (3) the old secret
+//! shortened to a grace period; (4) what changed. The room holds the progress
+//! ([`Rotation`]); these are the steps' dialogs and step 3's write.
 
-use chrono::{Local, Utc};
+use std::sync::Arc;
+
+use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
+
+use crate::api::ApiError;
 
 use crate::components::dialog::Modal;
 use crate::components::error_panel::ErrorPanel;
 use crate::model::rotation::{can_add_secret, grace_change, GraceChange, GracePeriod, MAX_SECRETS};
-use crate::model::{format_datetime, ClientSecret};
+use crate::model::{format_datetime, Client, ClientSecret};
 
-use super::controller::{Controller, RotateStep, Rotation};
-use super::secret_form::SecretFormBody;
+use super::{Rotation, Secrets};
+use crate::pages::clients::core::dialog::{Dialog, RotateStep};
+use crate::pages::clients::core::writes::{
+    client_id, form_status, unchecked, WriteResult, NO_ANSWER,
+};
+use crate::pages::clients::core::Page;
+use crate::pages::clients::forms::secret_form::SecretFormBody;
 
 /// A secret's description, or "secret 12".
 fn secret_name(secret: &ClientSecret) -> String {
@@ -32,22 +41,22 @@ fn expiry_words(secret: &ClientSecret) -> String {
 }
 
 /// The dialog of `step`.
-pub fn rotate_dialog(ctl: Controller, step: RotateStep) -> AnyView {
-    let s = ctl.state;
-    let Some(rotation) = s.rotation.get_untracked() else {
+pub fn rotate_dialog(step: RotateStep) -> AnyView {
+    let room = expect_context::<Secrets>();
+    let Some(rotation) = room.rotation.get_untracked() else {
         return ().into_any();
     };
     match step {
-        RotateStep::NewSecret => new_secret_step(ctl, rotation).into_any(),
-        RotateStep::Grace => grace_step(ctl, rotation).into_any(),
-        RotateStep::Summary => summary_step(ctl, rotation).into_any(),
+        RotateStep::NewSecret => new_secret_step(room, rotation).into_any(),
+        RotateStep::Grace => grace_step(room, rotation).into_any(),
+        RotateStep::Summary => summary_step(room, rotation).into_any(),
     }
 }
 
-fn new_secret_step(ctl: Controller, rotation: Rotation) -> impl IntoView {
-    let s = ctl.state;
+fn new_secret_step(room: Secrets, rotation: Rotation) -> impl IntoView {
+    let s = room.s;
     let old = secret_name(&rotation.old);
-    let close = Callback::new(move |()| s.request_close_dialog());
+    let close = Callback::new(move |()| s.dialogs.request_close());
     if !can_add_secret(rotation.existing) {
         return view! {
             <Modal open=true title="Rotate Secret" on_close=close>
@@ -55,39 +64,38 @@ fn new_secret_step(ctl: Controller, rotation: Rotation) -> impl IntoView {
                     {format!("This client already has {MAX_SECRETS} secrets, the most it can have, so a new one cannot be added. Remove one first (an expired one, if there is one), then rotate “{old}”.")}
                 </p>
                 <div class="dialog__actions">
-                    <button type="button" class="button button--primary" on:click=move |_| s.close_dialog()>"Close"</button>
+                    <button type="button" class="button button--primary" on:click=move |_| s.dialogs.close()>"Close"</button>
                 </div>
             </Modal>
         }
         .into_any();
     }
-    let action = ctl.writes.add_secret;
-    let status = super::dialogs::form_status(ctl, action, Controller::submit_secret_form);
+    let status = form_status(s, room.add, Callback::new(move |()| room.submit()));
     view! {
         <Modal open=true title="Rotate Secret · step 1 of 4: a new secret" on_close=close wide=true>
             <p class="wizard-lead">
                 {format!("A new secret is added next to “{old}”. Both work until step 3, where you choose how long “{old}” keeps working.")}
             </p>
-            <SecretFormBody values=s.secret_form errors=s.form_errors submit_label="Add" status />
+            <SecretFormBody values=room.values errors=s.dialogs.form_errors submit_label="Add" status />
         </Modal>
     }
     .into_any()
 }
 
-fn grace_step(ctl: Controller, rotation: Rotation) -> impl IntoView {
-    let s = ctl.state;
-    let action = ctl.writes.shorten;
+fn grace_step(room: Secrets, rotation: Rotation) -> impl IntoView {
+    let s = room.s;
+    let action = room.shorten;
     let old = secret_name(&rotation.old);
     let new_id = rotation.new.as_ref().and_then(|n| n.id).unwrap_or_default();
     let grace = Signal::derive(move || {
-        s.rotation
+        room.rotation
             .read()
             .as_ref()
             .map(|r| r.grace)
             .unwrap_or(GracePeriod::SevenDays)
     });
     let choose = move |g: GracePeriod| {
-        s.rotation.update(|r| {
+        room.rotation.update(|r| {
             if let Some(r) = r {
                 r.grace = g;
             }
@@ -129,8 +137,8 @@ fn grace_step(ctl: Controller, rotation: Rotation) -> impl IntoView {
     };
     // Closing here keeps the new secret and leaves the old one as it is.
     let close = Callback::new(move |()| {
-        s.rotation.set(None);
-        s.close_dialog();
+        room.rotation.set(None);
+        s.dialogs.close();
         s.toasts
             .show("Rotation stopped: the new secret stays and the old one is unchanged");
     });
@@ -151,11 +159,11 @@ fn grace_step(ctl: Controller, rotation: Rotation) -> impl IntoView {
             {move || action.value().get().and_then(Result::err).map(|e| view! {
                 <ErrorPanel error=e title=failed.get_value() />
             })}
-            {move || s.finding.get().map(|n| view! { <p class="read-only-note" role="status" data-testid="finding">{n}</p> })}
+            {move || s.dialogs.finding.get().map(|n| view! { <p class="read-only-note" role="status" data-testid="finding">{n}</p> })}
             <div class="dialog__actions">
                 <button type="button" class="button" on:click=move |_| close.run(())>"Leave it unchanged"</button>
                 <button type="button" class="button button--primary" disabled=move || action.pending().get()
-                    on:click=move |_| ctl.shorten_old_secret()>
+                    on:click=move |_| room.shorten_old_secret()>
                     {move || match (action.pending().get(), action.value().get().is_some_and(|r| r.is_err()), changes.with_value(|c| c())) {
                         (true, _, _) => "Working…",
                         (false, true, _) => "Retry",
@@ -168,11 +176,11 @@ fn grace_step(ctl: Controller, rotation: Rotation) -> impl IntoView {
     }
 }
 
-fn summary_step(ctl: Controller, rotation: Rotation) -> impl IntoView {
-    let s = ctl.state;
+fn summary_step(room: Secrets, rotation: Rotation) -> impl IntoView {
+    let s = room.s;
     let done = Callback::new(move |()| {
-        s.rotation.set(None);
-        s.close_dialog();
+        room.rotation.set(None);
+        s.dialogs.close();
     });
     let new_line = rotation.new.as_ref().map(|n| {
         format!(
@@ -205,4 +213,82 @@ fn summary_step(ctl: Controller, rotation: Rotation) -> impl IntoView {
             </div>
         </Modal>
     }
+}
+
+/// Step 1's new secret, when a rotation is waiting for it: `true` if it was taken.
+pub fn took_new_secret(rotation: RwSignal<Option<Rotation>>, new: ClientSecret) -> bool {
+    rotation
+        .try_update(|r| match r {
+            Some(r) if r.new.is_none() => {
+                r.new = Some(new);
+                true
+            }
+            _ => false,
+        })
+        .unwrap_or(false)
+}
+
+/// What follows the new secret's reveal: step 3, unless the rotation ended meanwhile.
+pub fn after_reveal(s: Page, rotation: RwSignal<Option<Rotation>>) -> Arc<dyn Fn() + Send + Sync> {
+    Arc::new(move || {
+        let rotating = rotation.with_untracked(|r| {
+            r.as_ref()
+                .is_some_and(|r| r.new.is_some() && r.old_after.is_none())
+        });
+        if rotating && s.dialogs.dialog.get_untracked().is_none() {
+            s.dialogs.open(
+                Dialog::Rotate(RotateStep::Grace),
+                &["add-secret", "pane-panel"],
+            );
+        }
+    })
+}
+
+/// Step 3: the old secret now ends at `end`. No answer reads it again: if it ends by `end`,
+/// the change was made.
+pub async fn shorten(
+    s: Page,
+    rotation: RwSignal<Option<Rotation>>,
+    client: Client,
+    old: ClientSecret,
+    end: DateTime<Utc>,
+) -> WriteResult {
+    let api = s.api();
+    let id = old.id.unwrap_or_default();
+    let body = crate::model::rotation::grace_update_body(end);
+    let result = api
+        .update_secret(client.kind(), &client_id(&client), id, &body)
+        .await;
+    let outcome = match result {
+        Ok(secret) => Ok(Some(secret)),
+        Err(ApiError::NotFound(_)) => Ok(None),
+        Err(error) if error.outcome_unknown() => {
+            match api.get_secret(client.kind(), &client_id(&client), id).await {
+                Ok(secret) if secret.effective_expiration().is_some_and(|at| at <= end) => {
+                    Ok(Some(secret))
+                }
+                Ok(_) => {
+                    s.dialogs.finding.set(Some(format!(
+                        "{NO_ANSWER} the old secret's expiry is unchanged. Try again."
+                    )));
+                    Err(error)
+                }
+                Err(ApiError::NotFound(_)) => Ok(None),
+                Err(_) => Err(unchecked(s, error)),
+            }
+        }
+        Err(error) => Err(error),
+    };
+    let after = outcome?;
+    s.refresh_secrets();
+    rotation.update(|r| {
+        if let Some(r) = r {
+            r.old_gone = after.is_none();
+            r.old_after = after;
+        }
+    });
+    s.dialogs
+        .dialog
+        .set(Some(Dialog::Rotate(RotateStep::Summary)));
+    Ok(())
 }

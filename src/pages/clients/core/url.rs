@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::auth::oidc::encode_component;
-use crate::model::{ClientKind, HealthFilter, SortOrder};
+use crate::model::{ClientKind, HealthChip, HealthFilter, SortKey, SortOrder};
 
 /// The tabs of the Details pane.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -214,5 +214,149 @@ impl UrlState {
             );
         };
         (UrlState { query }, go)
+    }
+}
+
+/// The page state in the URL and the Search field's text, with the ways to change them.
+#[derive(Clone, Copy)]
+pub struct Url {
+    pub query: Memo<PageQuery>,
+    /// What the Search field holds: the list filters on it at once; the URL follows after
+    /// a pause (one history replacement, not a navigation per keystroke).
+    pub search_text: RwSignal<String>,
+    search_seq: StoredValue<u32>,
+    navigate: StoredValue<Box<dyn Fn(PageQuery, bool)>, LocalStorage>,
+    /// The last state asked of the router, and the state it was asked from (until the URL
+    /// changes, later changes build on it).
+    requested: StoredValue<Option<(PageQuery, PageQuery)>>,
+}
+
+impl Url {
+    /// Must be called in the page component (it uses the router's hooks).
+    pub fn from_router() -> Self {
+        let (url, go) = UrlState::new();
+        let query = url.query;
+        let search_text = RwSignal::new(query.with_untracked(|q| q.q.clone()));
+        // Once the URL has changed (the router took a request, or Back/Forward), new changes
+        // start from it.
+        let requested = StoredValue::new(None::<(PageQuery, PageQuery)>);
+        Effect::watch(
+            move || query.track(),
+            move |_, _, _| requested.set_value(None),
+            false,
+        );
+        // Back/Forward (or a link) changes the URL's q: the field follows.
+        let url_q = Memo::new(move |_| query.read().q.clone());
+        Effect::watch(
+            move || url_q.get(),
+            move |q, _, _| {
+                if search_text.get_untracked() != *q {
+                    search_text.set(q.clone());
+                }
+            },
+            false,
+        );
+        Url {
+            query,
+            search_text,
+            search_seq: StoredValue::new(0),
+            navigate: StoredValue::new_local(Box::new(go)),
+            requested,
+        }
+    }
+
+    /// The Client Type in the URL (or All types).
+    pub fn view(&self) -> ListView {
+        self.query.read().view
+    }
+
+    /// Changes the page state in the URL (`replace`: no new history entry). Changes made
+    /// before the router has taken the previous one build on it (two quick chip clicks both
+    /// count).
+    pub fn set_query(&self, change: impl FnOnce(&mut PageQuery), replace: bool) {
+        let current = self.query.get_untracked();
+        let mut next = self
+            .requested
+            .get_value()
+            .filter(|(from, _)| *from == current)
+            .map(|(_, requested)| requested)
+            .unwrap_or_else(|| current.clone());
+        next.q = self.search_text.get_untracked();
+        change(&mut next);
+        if next != current {
+            self.requested.set_value(Some((current, next.clone())));
+            self.navigate.with_value(|go| go(next, replace));
+        }
+    }
+
+    pub fn choose_view(&self, view: ListView) {
+        self.set_query(
+            |q| {
+                q.view = view;
+                q.sel = None;
+                q.tab = Tab::Details;
+            },
+            false,
+        );
+    }
+
+    /// The Search field's new text: the list filters at once; the URL is replaced once the
+    /// typing pauses for 300 ms.
+    pub fn type_search(&self, text: String) {
+        self.search_text.set(text);
+        let seq = self.search_seq.get_value().wrapping_add(1);
+        self.search_seq.set_value(seq);
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.search_seq.try_get_value() == Some(seq) {
+                    this.set_query(|_| {}, true);
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
+    }
+
+    /// A click on column `key`'s header (from the latest order, even one the URL has not
+    /// taken yet).
+    pub fn sort_by(&self, key: SortKey) {
+        self.set_query(|q| q.sort = q.sort.clicked(key), true);
+    }
+
+    /// Switches a filter chip on or off.
+    pub fn toggle_chip(&self, chip: HealthChip) {
+        self.set_query(|q| q.chips = q.chips.toggled(chip), true);
+    }
+
+    /// Opens the pane of client `id` (on its Details tab).
+    pub fn select(&self, id: String) {
+        self.set_query(
+            |q| {
+                if q.sel.as_deref() != Some(id.as_str()) {
+                    q.sel = Some(id);
+                    q.tab = Tab::Details;
+                }
+            },
+            false,
+        );
+    }
+
+    pub fn close_pane(&self) {
+        self.set_query(
+            |q| {
+                q.sel = None;
+                q.tab = Tab::Details;
+            },
+            false,
+        );
+    }
+
+    pub fn show_tab(&self, tab: Tab) {
+        self.set_query(|q| q.tab = tab, false);
+    }
+
+    /// The selected client's id.
+    pub fn selected_untracked(&self) -> Option<String> {
+        self.query.with_untracked(|q| q.sel.clone())
     }
 }

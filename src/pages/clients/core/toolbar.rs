@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::ListView;
+use super::url::ListView;
 use crate::auth::rights::WriteAccess;
 
 /// The list's toolbar.
@@ -47,7 +47,7 @@ pub fn Toolbar(
                         // the first row when focus comes from here).
                         if ev.key() == "ArrowDown" {
                             ev.prevent_default();
-                            super::pane::focus_id("client-list");
+                            crate::components::focus::focus_id("client-list");
                         }
                     } />
             </label>

@@ -1,12 +1,16 @@
 //! Keyboard shortcuts of the Clients page: `/` Search, `?` the list of shortcuts, `n` Add
 //! Client, `r` Refresh. Never while the focus is in a field (the keys are typed there), with
 //! Ctrl, Alt or Meta held, or while a dialog is open.
+//!
+//! Uses of the core: the dialog host (its own dialog, the notice), Refresh, the user's
+//! rights. Add Client is the shell's callback (a feature does not call another).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::controller::{Controller, Dialog};
 use crate::components::dialog::Modal;
+use crate::pages::clients::core::dialog::Dialog;
+use crate::pages::clients::core::Page;
 
 /// What a key does on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,8 +63,7 @@ fn dialog_open() -> bool {
 }
 
 /// Listens for the shortcuts while the page is there.
-pub fn install(ctl: Controller) {
-    let s = ctl.state;
+pub fn install(s: Page, add_client: Callback<()>) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let modified = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
         let Some(shortcut) = shortcut_of(&ev.key(), modified) else {
@@ -72,14 +75,14 @@ pub fn install(ctl: Controller) {
         ev.prevent_default();
         match shortcut {
             Shortcut::Search => {
-                super::pane::focus_id("client-search");
+                crate::components::focus::focus_id("client-search");
             }
-            Shortcut::Help => {
-                s.open_dialog(Dialog::Shortcuts, &["keyboard-shortcuts", "client-search"])
-            }
-            Shortcut::AddClient => match ctl.access().why_not("add clients") {
-                None => ctl.open_add_client(),
-                Some(why) => s.say(why),
+            Shortcut::Help => s
+                .dialogs
+                .open(Dialog::Shortcuts, &["keyboard-shortcuts", "client-search"]),
+            Shortcut::AddClient => match s.access().why_not("add clients") {
+                None => add_client.run(()),
+                Some(why) => s.dialogs.say(why),
             },
             Shortcut::Refresh => s.refresh(),
         }
@@ -88,7 +91,8 @@ pub fn install(ctl: Controller) {
 }
 
 /// The list of shortcuts, as a dialog.
-pub fn shortcuts_dialog(ctl: Controller) -> impl IntoView {
+pub fn shortcuts_dialog() -> AnyView {
+    let d = expect_context::<Page>().dialogs;
     let rows = || {
         SHORTCUTS
             .iter()
@@ -96,14 +100,15 @@ pub fn shortcuts_dialog(ctl: Controller) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Modal open=true title="Keyboard shortcuts" on_close=Callback::new(move |()| ctl.state.close_dialog())>
+        <Modal open=true title="Keyboard shortcuts" on_close=Callback::new(move |()| d.close())>
             <dl class="fields shortcuts">{rows}</dl>
             <p class="muted">
                 "They work anywhere on the page except while you type in a field. In Search, ↓ goes to the first client of the list; in the list, ↑ ↓ Home End move, Enter opens the client and Esc closes it. Everything else works with Tab, Enter, Space and Esc."
             </p>
             <div class="dialog__actions">
-                <button type="button" class="button button--primary" on:click=move |_| ctl.state.close_dialog()>"Close"</button>
+                <button type="button" class="button button--primary" on:click=move |_| d.close()>"Close"</button>
             </div>
         </Modal>
     }
+    .into_any()
 }

@@ -6,7 +6,7 @@ use leptos::{html, prelude::*};
 use crate::components::badge::StatusBadge;
 
 use super::health::Cell;
-use super::state::ListView;
+use super::url::ListView;
 use crate::components::icons::CopyIcon;
 use crate::model::{
     token_lifetime_words, ClientKind, ClientSummary, ClientTable as SummaryTable, SortDirection,
@@ -230,6 +230,156 @@ fn SortHeader(
     }
 }
 
+/// What the table's parts share: the data, the window onto it and the cursor.
+#[derive(Clone, Copy)]
+struct Table {
+    view: ListView,
+    items: Signal<std::sync::Arc<SummaryTable>>,
+    rows: Signal<std::sync::Arc<Vec<usize>>>,
+    selected: Signal<Option<String>>,
+    role_names: Signal<std::collections::HashMap<String, String>>,
+    health_of: Callback<(ClientKind, String), Cell>,
+    on_open: Callback<(String,)>,
+    on_copy: Callback<(String,)>,
+    /// The positions (in `rows`) rendered now: `[first, last)`.
+    range: Memo<(usize, usize)>,
+    /// The keyboard cursor: the row ↑/↓ move to (a position in `rows`).
+    cursor: RwSignal<Option<usize>>,
+    scroller: NodeRef<html::Div>,
+}
+
+impl Table {
+    fn scroll_into_view(&self, position: usize) {
+        if let Some(el) = self.scroller.get_untracked() {
+            scroll_row_into_view(&el, position);
+        }
+    }
+
+    fn id_at(&self, position: usize) -> Option<String> {
+        let index = *self.rows.read_untracked().get(position)?;
+        self.items
+            .read_untracked()
+            .get(index)
+            .map(|s| s.id().to_string())
+    }
+
+    /// ↑ ↓ Home End move the cursor, Enter or Space open its client, Esc closes the pane.
+    fn on_keydown(&self, ev: web_sys::KeyboardEvent, on_close: Callback<()>) {
+        let count = self.rows.read_untracked().len();
+        let current = self.cursor.get_untracked();
+        match ev.key().as_str() {
+            "Enter" | " " => {
+                if let Some(id) = current.and_then(|p| self.id_at(p)) {
+                    ev.prevent_default();
+                    self.on_open.run((id,));
+                }
+            }
+            "Escape" => on_close.run(()),
+            key => {
+                if let Some(next) = cursor_after_key(key, current, count) {
+                    ev.prevent_default();
+                    self.cursor.set(Some(next));
+                    self.scroll_into_view(next);
+                }
+            }
+        }
+    }
+
+    /// Focus that comes from the search (its ↓) lands on the first row.
+    fn on_focus(&self, ev: web_sys::FocusEvent) {
+        let from_search = ev
+            .related_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| el.id() == "client-search");
+        if from_search && !self.rows.read_untracked().is_empty() {
+            self.cursor.set(Some(0));
+            self.scroll_into_view(0);
+        }
+    }
+
+    /// The rendered row at place `offset` of the window (0, 1, 2, … from its first row): a
+    /// keystroke or a scroll changes what a place shows, not the elements.
+    fn place(self, offset: usize) -> impl IntoView {
+        let t = self;
+        let position = Memo::new(move |_| t.range.get().0 + offset);
+        let entry = Memo::new(move |_| {
+            let index = *t.rows.read().get(position.get())?;
+            t.items.read().get(index).cloned()
+        });
+        let cells = Memo::new(move |_| {
+            entry.with(|e| match e {
+                Some(s) => t.role_names.with(|names| row_cells(t.view, s, names)),
+                None => (String::new(), String::new()),
+            })
+        });
+        let health = Signal::derive(move || {
+            match entry.with(|e| e.as_ref().map(|s| (s.kind(), s.id().to_string()))) {
+                Some(client) => t.health_of.run(client),
+                None => Cell::Pending,
+            }
+        });
+        let is_selected = Signal::derive(move || {
+            let sel = t.selected.read();
+            entry.with(|e| e.as_ref().is_some_and(|s| sel.as_deref() == Some(s.id())))
+        });
+        let is_cursor = Signal::derive(move || t.cursor.get() == Some(position.get()));
+        let on_open = Callback::new(move |()| {
+            if let Some(id) = entry.with_untracked(|e| e.as_ref().map(|s| s.id().to_string())) {
+                t.cursor.set(Some(position.get_untracked()));
+                t.on_open.run((id,));
+            }
+        });
+        let on_copy = t.on_copy;
+        view! {
+            <RowSlot entry cells health selected=is_selected cursor=is_cursor on_open on_copy />
+        }
+    }
+
+    /// The rendered rows between two spacers as high as the rows above and below the window.
+    fn body(self) -> impl IntoView {
+        let t = self;
+        let places = Memo::new(move |_| {
+            let (first, last) = t.range.get();
+            last - first
+        });
+        // Whole pixels: integer formatting (no f64 Display in the wasm).
+        let top_pad = move || format!("{}px", t.range.get().0 * ROW_HEIGHT as usize);
+        let bottom_pad = move || {
+            let last = t.range.get().1;
+            format!(
+                "{}px",
+                t.rows.read().len().saturating_sub(last) * ROW_HEIGHT as usize
+            )
+        };
+        view! {
+            <tr class="spacer" aria-hidden="true" style:height=top_pad></tr>
+            <For each=move || 0..places.get() key=|offset| *offset let:offset>{t.place(offset)}</For>
+            <tr class="spacer" aria-hidden="true" style:height=bottom_pad></tr>
+        }
+    }
+}
+
+/// The scroll position and height of the table's viewport, kept up to date (scroll, resize).
+fn watch_viewport(scroller: NodeRef<html::Div>) -> (RwSignal<f64>, RwSignal<f64>) {
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(800.0f64);
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
+            viewport.set(f64::from(el.client_height().max(1)));
+        }
+    };
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            measure();
+        }
+    });
+    // A resized window changes how many rows fit.
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    (scroll_top, viewport)
+}
+
 /// The table of clients.
 #[component]
 pub fn ClientTable(
@@ -257,14 +407,22 @@ pub fn ClientTable(
     on_visible: Callback<(Vec<(ClientKind, String)>,)>,
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(800.0f64);
-    // The keyboard cursor: the row ↑/↓ move to (index into `rows`).
-    let cursor = RwSignal::new(None::<usize>);
-
+    let (scroll_top, viewport) = watch_viewport(scroller);
     let range =
         Memo::new(move |_| window_range(scroll_top.get(), viewport.get(), rows.read().len()));
-
+    let t = Table {
+        view,
+        items,
+        rows,
+        selected,
+        role_names,
+        health_of,
+        on_open,
+        on_copy,
+        range,
+        cursor: RwSignal::new(None),
+        scroller,
+    };
     Effect::new(move |_| {
         let (first, last) = range.get();
         let items = items.read();
@@ -275,27 +433,6 @@ pub fn ClientTable(
             .collect();
         on_visible.run((shown,));
     });
-
-    let on_scroll = move |_| {
-        if let Some(el) = scroller.get() {
-            scroll_top.set(f64::from(el.scroll_top()));
-            viewport.set(f64::from(el.client_height()));
-        }
-    };
-    let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
-            viewport.set(f64::from(el.client_height().max(1)));
-        }
-    };
-    Effect::new(move |_| {
-        if scroller.get().is_some() {
-            measure();
-        }
-    });
-    // A resized window changes how many rows fit.
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-
     // Keep the cursor on the open client when it changes from outside (URL, click).
     Effect::new(move |_| {
         let sel = selected.get();
@@ -306,113 +443,15 @@ pub fn ClientTable(
                 .position(|&i| items.get(i).map(|s| s.id() == id).unwrap_or(false))
         });
         if position.is_some() {
-            cursor.set(position);
+            t.cursor.set(position);
         }
     });
-
-    let scroll_into_view = move |position: usize| {
-        if let Some(el) = scroller.get_untracked() {
-            scroll_row_into_view(&el, position);
+    let on_scroll = move |_| {
+        if let Some(el) = scroller.get() {
+            scroll_top.set(f64::from(el.scroll_top()));
+            viewport.set(f64::from(el.client_height()));
         }
     };
-
-    let id_at = move |position: usize| -> Option<String> {
-        let index = *rows.read_untracked().get(position)?;
-        items
-            .read_untracked()
-            .get(index)
-            .map(|s| s.id().to_string())
-    };
-
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        let count = rows.read_untracked().len();
-        let current = cursor.get_untracked();
-        match ev.key().as_str() {
-            "Enter" | " " => {
-                if let Some(id) = current.and_then(id_at) {
-                    ev.prevent_default();
-                    on_open.run((id,));
-                }
-            }
-            "Escape" => on_close.run(()),
-            key => {
-                if let Some(next) = cursor_after_key(key, current, count) {
-                    ev.prevent_default();
-                    cursor.set(Some(next));
-                    scroll_into_view(next);
-                }
-            }
-        }
-    };
-
-    // Focus that comes from the search (its ↓) lands on the first row.
-    let on_focus = move |ev: web_sys::FocusEvent| {
-        let from_search = ev
-            .related_target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| el.id() == "client-search");
-        if from_search && !rows.read_untracked().is_empty() {
-            cursor.set(Some(0));
-            scroll_into_view(0);
-        }
-    };
-
-    // The rendered rows are places in the window (0, 1, 2, … from its first row): a keystroke
-    // or a scroll changes what a place shows, not the elements.
-    let places = Memo::new(move |_| {
-        let (first, last) = range.get();
-        last - first
-    });
-    let place = move |offset: usize| {
-        let position = Memo::new(move |_| range.get().0 + offset);
-        let entry = Memo::new(move |_| {
-            let index = *rows.read().get(position.get())?;
-            items.read().get(index).cloned()
-        });
-        let cells = Memo::new(move |_| {
-            entry.with(|e| match e {
-                Some(s) => role_names.with(|names| row_cells(view, s, names)),
-                None => (String::new(), String::new()),
-            })
-        });
-        let health = Signal::derive(move || {
-            match entry.with(|e| e.as_ref().map(|s| (s.kind(), s.id().to_string()))) {
-                Some(client) => health_of.run(client),
-                None => Cell::Pending,
-            }
-        });
-        let is_selected = Signal::derive(move || {
-            let sel = selected.read();
-            entry.with(|e| e.as_ref().is_some_and(|s| sel.as_deref() == Some(s.id())))
-        });
-        let is_cursor = Signal::derive(move || cursor.get() == Some(position.get()));
-        let on_open = Callback::new(move |()| {
-            if let Some(id) = entry.with_untracked(|e| e.as_ref().map(|s| s.id().to_string())) {
-                cursor.set(Some(position.get_untracked()));
-                on_open.run((id,));
-            }
-        });
-        view! {
-            <RowSlot entry cells health selected=is_selected cursor=is_cursor on_open on_copy />
-        }
-    };
-    // Whole pixels: integer formatting (no f64 Display in the wasm).
-    let top_pad = move || format!("{}px", range.get().0 * ROW_HEIGHT as usize);
-    let bottom_pad = move || {
-        let last = range.get().1;
-        format!(
-            "{}px",
-            rows.read().len().saturating_sub(last) * ROW_HEIGHT as usize
-        )
-    };
-    let body = move || {
-        view! {
-            <tr class="spacer" aria-hidden="true" style:height=top_pad></tr>
-            <For each=move || 0..places.get() key=|offset| *offset let:offset>{place(offset)}</For>
-            <tr class="spacer" aria-hidden="true" style:height=bottom_pad></tr>
-        }
-    };
-
     view! {
         <div
             class="client-table"
@@ -422,12 +461,12 @@ pub fn ClientTable(
             role="region"
             aria-label="Clients; use the arrow keys to move, Enter to open, Escape to close"
             on:scroll=on_scroll
-            on:keydown=on_keydown
-            on:focus=on_focus
+            on:keydown=move |ev| t.on_keydown(ev, on_close)
+            on:focus=move |ev| t.on_focus(ev)
         >
             <table>
                 <TableHead view sort on_sort />
-                <tbody>{body}</tbody>
+                <tbody>{move || t.body()}</tbody>
             </table>
         </div>
     }

@@ -8,23 +8,27 @@ use leptos::prelude::*;
 use crate::components::async_region::AsyncRegion;
 use crate::model::{ClientKind, MultiStatusResponseChildError};
 
-use super::controller::{copy_to_clipboard, Controller, KindList};
+use super::cache::KindList;
 use super::list::ClientTable;
-use super::state::ListView;
 use super::toolbar::AddClientButton;
+use super::url::ListView;
+use super::Page;
+use crate::components::clipboard::copy_to_clipboard;
 
 /// The kind shown, whether it has no clients, and what a 207 left out.
 type Shape = (ListView, bool, Arc<Vec<MultiStatusResponseChildError>>);
 
 /// The list of the selected Client Type, in whatever state it is.
 #[component]
-pub fn ListArea() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
-    let s = ctl.state;
+pub fn ListArea(
+    /// Add Client (the empty list's button).
+    on_add: Callback<()>,
+) -> impl IntoView {
+    let s = expect_context::<Page>();
     let view = Memo::new(move |_| s.view());
     let (summaries, rows) = (s.summaries, s.rows);
     let selected = Signal::derive(move || s.query.read().sel.clone());
-    let access = Signal::derive(move || ctl.access());
+    let access = Signal::derive(move || s.access());
     let role_names = Memo::new(move |_| s.role_names());
     let retry = Callback::new(move |()| s.refresh());
 
@@ -40,7 +44,7 @@ pub fn ListArea() -> impl IntoView {
                 <div class="empty-state">
                     <p class="empty-state__title">{format!("No {} yet", k.plural_noun())}</p>
                     <p class="muted">"Add one to let an application or device authenticate to this tenant."</p>
-                    <AddClientButton access on_add=Callback::new(move |()| ctl.open_add_client()) id="add-client-empty" />
+                    <AddClientButton access on_add id="add-client-empty" />
                 </div>
             }
             .into_any();
@@ -55,10 +59,10 @@ pub fn ListArea() -> impl IntoView {
                     items=summaries
                     rows=rows
                     sort=Signal::derive(move || s.query.read().sort)
-                    on_sort=Callback::new(move |(key,)| s.sort_by(key))
+                    on_sort=Callback::new(move |(key,)| s.url.sort_by(key))
                     selected
-                    on_open=Callback::new(move |(id,)| s.select(id))
-                    on_close=Callback::new(move |()| s.close_pane())
+                    on_open=Callback::new(move |(id,)| s.url.select(id))
+                    on_close=Callback::new(move |()| s.url.close_pane())
                     role_names
                     on_copy=Callback::new(move |(id,)| copy_to_clipboard(id, "Client ID"))
                     health_of=Callback::new(move |(kind, id): (ClientKind, String)| s.health.cell(kind, &id))
@@ -79,7 +83,7 @@ pub fn ListArea() -> impl IntoView {
 /// "No clients match your search", with Clear search.
 #[component]
 fn NoMatch() -> impl IntoView {
-    let s = expect_context::<Controller>().state;
+    let s = expect_context::<Page>();
     view! {
         <div class="empty-state">
             <p class="empty-state__title">"No clients match your search"</p>

@@ -9,7 +9,8 @@ use crate::components::badge::StatusBadge;
 use crate::model::ClientKind;
 
 use super::actions::ClientActions;
-use super::state::Tab;
+use super::url::Tab;
+use crate::components::focus::focus_id;
 
 /// The tab `key` moves to from `current` among `tabs` (wrapping), if it is a tab key.
 pub fn tab_after_key(tabs: &[Tab], current: Tab, key: &str) -> Option<Tab> {
@@ -35,25 +36,6 @@ pub fn tab_after_key(tabs: &[Tab], current: Tab, key: &str) -> Option<Tab> {
         _ => return None,
     };
     tabs.get(next).copied()
-}
-
-/// Focuses the element with `id`, if there is one and it took the focus (a hidden one
-/// cannot).
-pub fn focus_id(id: &str) -> bool {
-    let document = web_sys::window().and_then(|w| w.document());
-    let element = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match (element, document) {
-        (Some(el), Some(document)) => {
-            let _ = el.focus();
-            document
-                .active_element()
-                .is_some_and(|active| active == *el.unchecked_ref::<web_sys::Element>())
-        }
-        _ => false,
-    }
 }
 
 /// The pane of one client. The panel's content comes as children (Details, Secrets, Roles).

@@ -7,10 +7,10 @@ use std::sync::Arc;
 use chrono::Local;
 use leptos::prelude::*;
 
-use super::health::{ExportSecrets, HealthLoader};
 use crate::components::toast::Toasts;
 use crate::model::csv::{clients_csv, csv_file_name, ExportClient, SecretsForExport};
 use crate::model::{ClientKind, ClientTable};
+use crate::pages::clients::core::health::{ExportSecrets, HealthLoader};
 
 /// One client of the view, as it was when Export CSV was pressed.
 #[derive(Clone, Debug, PartialEq)]

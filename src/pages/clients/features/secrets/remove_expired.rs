@@ -8,7 +8,7 @@ use crate::api::ApiError;
 use crate::components::dialog::Modal;
 use crate::model::{format_datetime, Client, ClientSecret};
 
-use super::controller::Controller;
+use super::Secrets;
 
 /// What became of one secret.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,8 +26,8 @@ pub type Batch = Vec<(ClientSecret, Outcome)>;
 
 /// Removes the secrets of `batch` whose outcome is [`Outcome::Waiting`] or
 /// [`Outcome::Failed`], one at a time, reporting each into `results`.
-pub async fn remove_all(ctl: Controller, client: Client, results: RwSignal<Option<Batch>>) {
-    let s = ctl.state;
+pub async fn remove_all(room: Secrets, client: Client, results: RwSignal<Option<Batch>>) {
+    let s = room.s;
     let api = s.api();
     let id = client.id().unwrap_or_default().to_string();
     let todo: Vec<usize> = results.with_untracked(|b| {
@@ -74,9 +74,10 @@ fn set(results: RwSignal<Option<Batch>>, at: usize, outcome: Outcome) {
 }
 
 /// The confirmation, then the result per secret.
-pub fn remove_expired_dialog(ctl: Controller, client: Client) -> impl IntoView {
-    let s = ctl.state;
-    let results = s.expired_batch;
+pub fn remove_expired_dialog(client: Client) -> AnyView {
+    let room = expect_context::<Secrets>();
+    let s = room.s;
+    let results = room.expired;
     let running = RwSignal::new(false);
     let name = client.name().unwrap_or("this client").to_string();
     let started = move || {
@@ -104,7 +105,7 @@ pub fn remove_expired_dialog(ctl: Controller, client: Client) -> impl IntoView {
             running.set(true);
             let client = client.clone();
             leptos::task::spawn_local(async move {
-                remove_all(ctl, client, results).await;
+                remove_all(room, client, results).await;
                 let _ = running.try_set(false);
             });
         }
@@ -144,7 +145,7 @@ pub fn remove_expired_dialog(ctl: Controller, client: Client) -> impl IntoView {
     };
     let close = Callback::new(move |()| {
         if !running.get_untracked() {
-            s.close_dialog();
+            s.dialogs.close();
         }
     });
     let title = format!("Remove expired secrets of “{name}”");
@@ -181,6 +182,7 @@ pub fn remove_expired_dialog(ctl: Controller, client: Client) -> impl IntoView {
             </div>
         </Modal>
     }
+    .into_any()
 }
 
 /// "✗ Not removed: <what the API said>".

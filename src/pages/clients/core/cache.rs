@@ -1,0 +1,187 @@
+//! The list cache: the clients of each kind as loaded (All types merges the kinds), loaded
+//! once per kind and then changed in place by the writes (a saved client replaces its row, a
+//! created one is added, a removed one goes) until Refresh reads them again.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::api::{ApiClient, ApiError, CancelToken};
+use crate::model::{Client, ClientKind, ClientSummary, ClientTable, MultiStatusResponseChildError};
+
+use super::url::ListView;
+
+/// The clients of one kind, or of all three (All types), as loaded.
+#[derive(Clone)]
+pub struct KindList {
+    pub view: ListView,
+    pub clients: Arc<Vec<Client>>,
+    /// The list rows, indexed for fast search and sort.
+    pub summaries: Arc<ClientTable>,
+    /// Clients the API could not return (a 207): shown in a banner with Retry.
+    pub child_errors: Arc<Vec<MultiStatusResponseChildError>>,
+}
+
+impl KindList {
+    fn new(
+        view: ListView,
+        clients: Vec<Client>,
+        child_errors: Vec<MultiStatusResponseChildError>,
+    ) -> Self {
+        let summaries = clients.iter().map(ClientSummary::from_client).collect();
+        KindList {
+            view,
+            clients: Arc::new(clients),
+            summaries: Arc::new(ClientTable::new(summaries)),
+            child_errors: Arc::new(child_errors),
+        }
+    }
+
+    /// One list of the kinds' lists (All types), in the order given.
+    fn merge(view: ListView, parts: Vec<KindList>) -> Self {
+        if let [one] = parts.as_slice() {
+            return one.clone();
+        }
+        let mut clients = Vec::new();
+        let mut errors = Vec::new();
+        for part in parts {
+            clients.extend(part.clients.iter().cloned());
+            errors.extend(part.child_errors.iter().cloned());
+        }
+        KindList::new(view, clients, errors)
+    }
+}
+
+/// The loaded lists and the list of the Client Type shown.
+#[derive(Clone, Copy)]
+pub struct ListCache {
+    cache: StoredValue<HashMap<ClientKind, KindList>>,
+    reload: RwSignal<u32>,
+    /// `(loaded, total)` while a long list loads.
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    list: LocalResource<Result<KindList, ApiError>>,
+    view: Memo<ListView>,
+}
+
+impl ListCache {
+    /// Loads the lists of `view`'s kinds (from the cache where it has them).
+    pub fn new(api: StoredValue<ApiClient>, view: Memo<ListView>) -> Self {
+        let cache = StoredValue::new(HashMap::<ClientKind, KindList>::new());
+        let reload = RwSignal::new(0u32);
+        let in_flight = StoredValue::new(None::<CancelToken>);
+        let progress = RwSignal::new(None::<(usize, usize)>);
+        let list = LocalResource::new(move || {
+            let view = view.get();
+            reload.track();
+            let api = api.get_value();
+            async move {
+                let mut parts = Vec::new();
+                for kind in view.kinds() {
+                    if let Some(hit) = cache.with_value(|c| c.get(&kind).cloned()) {
+                        parts.push(hit);
+                        continue;
+                    }
+                    // A load of another kind still running stops issuing requests.
+                    if let Some(previous) = in_flight.get_value() {
+                        previous.cancel();
+                    }
+                    let cancel = CancelToken::new();
+                    in_flight.set_value(Some(cancel.clone()));
+                    let _ = progress.try_set(None);
+                    let on_progress = move |loaded, total| {
+                        let _ = progress.try_set(Some((loaded, total)));
+                    };
+                    let page = api.load_all(kind, on_progress, &cancel).await?;
+                    let loaded = KindList::new(ListView::One(kind), page.items, page.child_errors);
+                    cache.update_value(|c| {
+                        c.insert(kind, loaded.clone());
+                    });
+                    parts.push(loaded);
+                }
+                Ok(KindList::merge(view, parts))
+            }
+        });
+        ListCache {
+            cache,
+            reload,
+            progress,
+            list,
+            view,
+        }
+    }
+
+    /// The list of the Client Type in the URL: `None` while it loads.
+    pub fn list(&self) -> Option<Result<KindList, ApiError>> {
+        let view = self.view.get();
+        self.list
+            .get()
+            .filter(|r| r.as_ref().map(|l| l.view == view).unwrap_or(true))
+    }
+
+    /// The rows of the list shown (empty while it loads).
+    pub fn summaries(&self) -> Arc<ClientTable> {
+        let view = self.view.get();
+        self.list
+            .get()
+            .and_then(Result::ok)
+            .filter(|l| l.view == view)
+            .map(|l| l.summaries)
+            .unwrap_or_default()
+    }
+
+    /// The client with `id` in the list shown.
+    pub fn client(&self, id: &str) -> Option<Client> {
+        self.list()?
+            .ok()?
+            .clients
+            .iter()
+            .find(|c| c.id() == Some(id))
+            .cloned()
+    }
+
+    /// Changes the cached list of `kind` in place (no reload from the server).
+    fn edit(&self, kind: ClientKind, change: impl FnOnce(&mut Vec<Client>)) {
+        self.cache.update_value(|cache| {
+            if let Some(list) = cache.get_mut(&kind) {
+                let mut clients = list.clients.as_ref().clone();
+                change(&mut clients);
+                *list = KindList::new(
+                    ListView::One(kind),
+                    clients,
+                    list.child_errors.as_ref().clone(),
+                );
+            }
+        });
+        self.reload.update(|n| *n += 1);
+    }
+
+    /// Puts the server's copy of a client in place of the cached one.
+    pub fn replace(&self, client: Client) {
+        self.edit(client.kind(), |clients| {
+            if let Some(slot) = clients.iter_mut().find(|c| c.id() == client.id()) {
+                *slot = client;
+            }
+        });
+    }
+
+    /// Adds a created client at the end (API order: newest last).
+    pub fn insert(&self, client: Client) {
+        self.edit(client.kind(), |clients| clients.push(client));
+    }
+
+    /// Drops a removed client.
+    pub fn remove(&self, kind: ClientKind, id: &str) {
+        self.edit(kind, |clients| clients.retain(|c| c.id() != Some(id)));
+    }
+
+    /// Forgets the lists of `kinds` and loads the list shown again.
+    pub fn reload(&self, kinds: Vec<ClientKind>) {
+        self.cache.update_value(|c| {
+            for kind in kinds {
+                c.remove(&kind);
+            }
+        });
+        self.reload.update(|n| *n += 1);
+    }
+}

@@ -1,0 +1,240 @@
+//! The dialog host: at most one dialog open on the page, the one-time secret on screen, the
+//! page's notice. The core knows each dialog by name ([`Dialog`]); the features draw them
+//! (the page's shell hands the host a `render` function) and keep their own state.
+//!
+//! Everything here outlives a re-render of the list: a shown secret stays shown whatever the
+//! list does behind it, and a form keeps what was typed when a save fails. When the last
+//! dialog closes, focus goes back to the control that opened it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::dialog::Modal;
+use crate::components::focus::focus_id;
+use crate::components::secret_reveal::SecretReveal;
+use crate::model::{Client, ClientKind, ClientSecret, ValidationErrors};
+
+/// The dialog open on the page (at most one; the one-time secret is [`Reveal`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    AddClient(ClientKind),
+    /// Add Client in All types: which type first.
+    ChooseType,
+    EditClient {
+        kind: ClientKind,
+        id: String,
+    },
+    ToggleClient(Client),
+    RemoveClient(Client),
+    AddSecret {
+        client: Client,
+        existing: usize,
+    },
+    EditSecret {
+        client: Client,
+        secret: ClientSecret,
+    },
+    RemoveSecret {
+        client: Client,
+        secret: ClientSecret,
+    },
+    /// A step of Rotate Secret.
+    Rotate(RotateStep),
+    /// Remove expired secrets of a client.
+    RemoveExpired(Client),
+    /// The list of keyboard shortcuts.
+    Shortcuts,
+}
+
+/// The dialog steps of Rotate Secret; step 2 is the shown-once value ([`Reveal`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RotateStep {
+    /// 1: the new secret's description and expiry.
+    NewSecret,
+    /// 3: how long the old secret keeps working.
+    Grace,
+    /// 4: what changed.
+    Summary,
+}
+
+/// A secret value on screen, shown once (after Add Client or Add Secret).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reveal {
+    pub title: &'static str,
+    /// The new client's id (after Add Client).
+    pub client_id: Option<String>,
+    pub secret: Option<String>,
+    /// For a client-credentials secret: the token endpoint and the client id, for the
+    /// connection snippets.
+    pub connection: Option<(String, String)>,
+}
+
+/// A message on the page that stays until dismissed, with an optional one-click follow-up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub offer: Option<Offer>,
+}
+
+/// What a notice offers to do next.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Offer {
+    /// The client exists but its first secret's value was lost: add a new secret.
+    AddSecret(Client),
+    /// A secret was added but its value never arrived: remove it.
+    RemoveSecret(Client, ClientSecret),
+}
+
+type Check = Arc<dyn Fn() -> bool + Send + Sync>;
+type Then = Arc<dyn Fn() + Send + Sync>;
+
+/// The open dialog, the shown secret and the notice, with what a dialog's opener left.
+#[derive(Clone, Copy)]
+pub struct Dialogs {
+    pub dialog: RwSignal<Option<Dialog>>,
+    pub reveal: RwSignal<Option<Reveal>>,
+    /// A message that stays until dismissed (e.g. "already removed").
+    pub notice: RwSignal<Option<Notice>>,
+    /// What re-reading found after a write got no answer (shown in the open dialog).
+    pub finding: RwSignal<Option<String>>,
+    /// Cancel, ✕ or Esc on a changed form: the form asks before discarding.
+    pub asking_discard: RwSignal<bool>,
+    /// The open form's validation errors.
+    pub form_errors: RwSignal<ValidationErrors>,
+    /// Element ids to give focus back to when the dialog closes (first that exists wins).
+    return_focus: StoredValue<Vec<String>>,
+    /// Whether the open dialog's form differs from how it opened (given by its feature).
+    changed: StoredValue<Option<Check>>,
+    /// What follows when the shown secret is closed (Rotate Secret's next step).
+    after_reveal: StoredValue<Option<Then>>,
+}
+
+impl Dialogs {
+    pub fn new() -> Self {
+        Dialogs {
+            dialog: RwSignal::new(None),
+            reveal: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            finding: RwSignal::new(None),
+            asking_discard: RwSignal::new(false),
+            form_errors: RwSignal::new(ValidationErrors::default()),
+            return_focus: StoredValue::new(Vec::new()),
+            changed: StoredValue::new(None),
+            after_reveal: StoredValue::new(None),
+        }
+    }
+
+    /// Opens `dialog` (no form); focus goes back to `return_to` (the first of these element
+    /// ids that still exists) when it closes.
+    pub fn open(&self, dialog: Dialog, return_to: &[&str]) {
+        self.open_form(dialog, return_to, None);
+    }
+
+    /// Opens a dialog with a form: `changed` tells whether it was edited (Cancel then asks
+    /// first, and leaving the page warns).
+    pub fn open_form(&self, dialog: Dialog, return_to: &[&str], changed: Option<Check>) {
+        self.changed.set_value(changed);
+        self.return_focus_to(return_to);
+        self.form_errors.set(ValidationErrors::default());
+        self.finding.set(None);
+        self.asking_discard.set(false);
+        self.dialog.set(Some(dialog));
+    }
+
+    /// Where the focus goes when the open dialog closes, instead of its opener (when a write
+    /// removed the opener).
+    pub fn return_focus_to(&self, ids: &[&str]) {
+        self.return_focus
+            .set_value(ids.iter().map(|s| s.to_string()).collect());
+    }
+
+    pub fn close(&self) {
+        self.asking_discard.set(false);
+        self.dialog.set(None);
+    }
+
+    /// The form of the open dialog differs from how it opened.
+    pub fn form_changed(&self) -> bool {
+        self.dialog.with_untracked(Option::is_some)
+            && self.changed.with_value(|c| c.as_ref().is_some_and(|c| c()))
+    }
+
+    /// Cancel, ✕ or Esc: a changed form asks first; anything else closes.
+    pub fn request_close(&self) {
+        if self.form_changed() && !self.asking_discard.get_untracked() {
+            self.asking_discard.set(true);
+        } else {
+            self.close();
+        }
+    }
+
+    /// Shows a secret value once (the dialog stays until the admin closes it); `then` runs
+    /// when it is closed.
+    pub fn show_reveal(&self, reveal: Reveal, then: Option<Then>) {
+        self.after_reveal.set_value(then);
+        self.reveal.set(Some(reveal));
+    }
+
+    /// Closes the shown secret: its value leaves memory and the page; what was to follow,
+    /// follows.
+    pub fn close_reveal(&self) {
+        self.reveal.set(None);
+        if let Some(then) = self.after_reveal.get_value() {
+            self.after_reveal.set_value(None);
+            then();
+        }
+    }
+
+    /// Shows a message on the page until it is dismissed.
+    pub fn say(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            offer: None,
+        }));
+    }
+}
+
+impl Default for Dialogs {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Whichever dialog is open (drawn by `render`, the features'), and the one-time secret.
+#[component]
+pub fn DialogHost(dialogs: Dialogs, render: fn(Dialog) -> AnyView) -> impl IntoView {
+    let d = dialogs;
+    Effect::new(move |was_open: Option<bool>| {
+        let open = d.dialog.read().is_some() || d.reveal.read().is_some();
+        if was_open == Some(true) && !open {
+            let ids = d.return_focus.get_value();
+            request_animation_frame(move || {
+                let _ = ids.iter().any(|id| focus_id(id));
+            });
+        }
+        open
+    });
+    // Leaving or reloading the page with a changed form open warns first.
+    let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if d.form_changed() {
+            ev.prevent_default();
+            ev.set_return_value("You have unsaved changes.");
+        }
+    });
+    on_cleanup(move || unload.remove());
+    let dialog = move || d.dialog.get().map(render);
+    // ✕ and Esc on the reveal ask the reveal (it may want to ask the admin first).
+    let close_asked = RwSignal::new(0u32);
+    let reveal = move || {
+        d.reveal.get().map(|r| {
+            view! {
+                <Modal open=true title=r.title on_close=Callback::new(move |()| close_asked.update(|n| *n += 1))>
+                    <SecretReveal client_id=r.client_id.clone() secret=r.secret.clone() connection=r.connection.clone() close_asked
+                        on_close=Callback::new(move |()| d.close_reveal()) />
+                </Modal>
+            }
+        })
+    };
+    view! { {dialog}{reveal} }
+}

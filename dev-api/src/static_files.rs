@@ -166,7 +166,11 @@ async fn precompressed(
         let mut twin = file.as_os_str().to_owned();
         twin.push(format!(".{ext}"));
         let twin = PathBuf::from(twin);
-        if tokio::fs::metadata(&twin).await.map(|m| m.is_file()).unwrap_or(false) {
+        if tokio::fs::metadata(&twin)
+            .await
+            .map(|m| m.is_file())
+            .unwrap_or(false)
+        {
             return (Some(encoding), Some(twin));
         }
     }
@@ -177,7 +181,9 @@ async fn precompressed(
 fn accepts(header: &str, encoding: &str) -> bool {
     header.split(',').any(|item| {
         let mut parts = item.split(';').map(str::trim);
-        parts.next().is_some_and(|name| name.eq_ignore_ascii_case(encoding))
+        parts
+            .next()
+            .is_some_and(|name| name.eq_ignore_ascii_case(encoding))
             && !parts.any(|p| p.replace(' ', "") == "q=0")
     })
 }

@@ -73,7 +73,12 @@ pub fn smoke(dev_api: &Path) -> XResult<()> {
     browser_bench(dev_api, &SMOKE)?;
     let json = std::fs::read_to_string(root().join(BENCH_JSON))
         .map_err(|e| format!("bench smoke: {BENCH_JSON} was not written ({e})"))?;
-    for key in ["\"firstLoad\"", "\"visible100\"", "\"large\"", "\"throttled\""] {
+    for key in [
+        "\"firstLoad\"",
+        "\"visible100\"",
+        "\"large\"",
+        "\"throttled\"",
+    ] {
         if !json.contains(key) {
             return Err(format!("bench smoke: {BENCH_JSON} has no {key}"));
         }

@@ -109,6 +109,10 @@ fn run_all(tally: &mut Tally) -> XResult<()> {
         ]),
     )?;
     check("no `ssr` feature in the wasm build", ssr_guard())?;
+    check_fn(
+        "structure (rooms, import circles, longest function)",
+        || crate::structure::check(&root()),
+    )?;
     suite(
         "native tests (model, api, dev-api, xtask)",
         &["test", "--workspace"],

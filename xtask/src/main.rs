@@ -4,6 +4,7 @@ mod bench;
 mod boot_script;
 mod checks;
 mod serve;
+mod structure;
 mod tools;
 
 use std::path::PathBuf;
@@ -24,7 +25,10 @@ usage: cargo xtask <command>
                              100 clients visible beside a static page, 50 000 clients: load,
                              keystrokes, rows, memory) and print one table (also written to
                              target/bench.json); --smoke: small sizes, reuses dist/;
-                             --micro: also the native model and dev-api micro-benchmarks";
+                             --micro: also the native model and dev-api micro-benchmarks
+  structure [DIR]            only the structure check of `test`: the Clients page's rooms import
+                             only the core, no import circle in src/, no function in src/pages
+                             or src/components longer than 120 lines";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         Some("test") => checks::test(&args[1..]),
         Some("e2e") => checks::e2e(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("structure") => structure::check(&args.get(1).map(PathBuf::from).unwrap_or_else(root)),
         // Trunk's post_build hook (see Trunk.toml): TRUNK_STAGING_DIR holds the build.
         Some("externalize-boot-script") => externalize_hook(),
         Some("-h") | Some("--help") | None => {

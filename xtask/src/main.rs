@@ -1,9 +1,11 @@
-//! `cargo xtask run | test | e2e | bench` — the project's two (three) commands.
+//! `cargo xtask run | test | build | e2e | bench | structure` — the project's two commands
+//! and the parts they are made of.
 
 mod bench;
 mod boot_script;
 mod checks;
 mod serve;
+mod split;
 mod structure;
 mod tools;
 
@@ -19,6 +21,8 @@ usage: cargo xtask <command>
                              demo data on http://127.0.0.1:8080 (or --port); --watch rebuilds on
                              change (trunk serve, dev-api on the next port)
   test                       install what is missing, run every check (what CI runs)
+  build [TRUNK OPTIONS]      install what is missing, build the app for a CDN into dist/ (the
+                             core wasm and its chunks; e.g. --public-url /admin/ --dist out)
   e2e                        only the end-to-end step of `test`: build the app for / and /admin/,
                              serve both with dev-api, run the Playwright suite (tests/end2end/)
   bench [--smoke] [--micro]  build the app, measure it in headless Chromium (first-load bytes,
@@ -36,10 +40,14 @@ fn main() -> ExitCode {
         Some("run") => serve::run(&args[1..]),
         Some("test") => checks::test(&args[1..]),
         Some("e2e") => checks::e2e(&args[1..]),
+        Some("build") => tools::ensure(false).and_then(|()| {
+            let extra: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+            serve::build_app_with(&extra)
+        }),
         Some("bench") => bench::run(&args[1..]),
         Some("structure") => structure::check(&args.get(1).map(PathBuf::from).unwrap_or_else(root)),
         // Trunk's post_build hook (see Trunk.toml): TRUNK_STAGING_DIR holds the build.
-        Some("externalize-boot-script") => externalize_hook(),
+        Some("post-build") => post_build_hook(),
         Some("-h") | Some("--help") | None => {
             println!("{USAGE}");
             Ok(())
@@ -55,10 +63,31 @@ fn main() -> ExitCode {
     }
 }
 
-fn externalize_hook() -> XResult<()> {
+fn post_build_hook() -> XResult<()> {
     let dir = std::env::var("TRUNK_STAGING_DIR")
         .map_err(|_| "TRUNK_STAGING_DIR is not set: this runs as Trunk's post_build hook")?;
-    if let Some(name) = boot_script::externalize(std::path::Path::new(&dir))? {
+    let dir = std::path::Path::new(&dir);
+    if std::env::var(split::WASM_RUSTFLAGS_VAR).as_deref() == Ok(split::WASM_RUSTFLAGS) {
+        let profile = std::env::var("TRUNK_PROFILE").unwrap_or_else(|_| "release".into());
+        let split = split::run(&root(), dir, &profile)?;
+        println!(
+            "xtask: split the wasm: core {} B, {} chunks ({})",
+            split.main_bytes,
+            split.chunks.len(),
+            split
+                .chunks
+                .iter()
+                .map(|(name, bytes)| format!("{name} {bytes} B"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    } else {
+        // A plain `trunk build` (not through cargo xtask): no split points are compiled in;
+        // only the size optimisation Trunk was told to leave to this hook.
+        split::optimize_trunk_output(dir)?;
+        println!("xtask: not split (built without cargo xtask's flags); wasm-opt -Oz done");
+    }
+    if let Some(name) = boot_script::externalize(dir)? {
         println!("xtask: moved the wasm loader out of index.html into {name} (no inline script: strict CSP)");
     }
     Ok(())

@@ -60,6 +60,10 @@ pub fn run(args: &[String]) -> XResult<()> {
         remember(0, &api);
         println!("xtask: trunk serve with live reload on http://127.0.0.1:{} (API proxied to :{api_port})", args.port);
         let mut trunk = Command::new("trunk")
+            .env(
+                crate::split::WASM_RUSTFLAGS_VAR,
+                crate::split::WASM_RUSTFLAGS,
+            )
             .args(["serve", "--port", &args.port.to_string()])
             .env("PATH", tool_path())
             .env("TRUNK_SKIP_VERSION_CHECK", "true")
@@ -105,6 +109,10 @@ pub fn build_app_with(extra: &[&str]) -> XResult<()> {
     crate::run(
         Command::new("trunk")
             .args(["build", "--release", "--offline"])
+            .env(
+                crate::split::WASM_RUSTFLAGS_VAR,
+                crate::split::WASM_RUSTFLAGS,
+            )
             .args(extra)
             .env("TRUNK_SKIP_VERSION_CHECK", "true")
             .current_dir(root()),

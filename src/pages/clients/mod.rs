@@ -22,7 +22,7 @@ use crate::model::Client;
 
 use self::core::chips::{FilterChips, HealthStatus};
 use self::core::details::DetailsTab;
-use self::core::dialog::{Dialog, DialogHost, Notice, Offer};
+use self::core::dialog::{lazy_dialog, Dialog, DialogHost, Notice, Offer};
 use self::core::list_area::ListArea;
 use self::core::pane::ClientPane;
 use self::core::roles::RolesTab;
@@ -61,21 +61,89 @@ impl Rooms {
     }
 }
 
-/// Which room draws which dialog.
+/// A room's renderer: with `split_chunks` (the builds cargo xtask splits) an async split
+/// point whose chunk loads first; without it (browser tests, clippy) a plain call.
+macro_rules! from_chunk {
+    ($call:expr) => {{
+        #[cfg(split_chunks)]
+        let loaded = $call.await;
+        #[cfg(not(split_chunks))]
+        let loaded = $call;
+        loaded
+    }};
+}
+
+/// Which room draws which dialog: each in its frame at once, its code from its chunk.
 fn render_dialog(dialog: Dialog) -> AnyView {
     use features::*;
+    let d = expect_context::<Page>().dialogs;
+    let title = dialog_title(&dialog);
+    let chunk = match &dialog {
+        Dialog::AddClient(_) | Dialog::ChooseType => "add_client",
+        Dialog::EditClient { .. } => "edit_client",
+        Dialog::ToggleClient(_) => "toggle_client",
+        Dialog::RemoveClient(_) => "remove_client",
+        Dialog::AddSecret { .. } | Dialog::EditSecret { .. } | Dialog::RemoveSecret { .. } => {
+            "secrets"
+        }
+        Dialog::Rotate(_) => "rotate",
+        Dialog::RemoveExpired(_) => "remove_expired",
+        Dialog::Shortcuts => "shortcuts",
+    };
+    lazy_dialog(d, dialog, title, chunk, move || async move {
+        match chunk {
+            "add_client" => from_chunk!(add_client::renderer()),
+            "edit_client" => from_chunk!(edit_client::renderer()),
+            "toggle_client" => from_chunk!(toggle_client::renderer()),
+            "remove_client" => from_chunk!(remove_client::renderer()),
+            "secrets" => from_chunk!(secrets::renderer()),
+            "rotate" => from_chunk!(secrets::rotate::renderer()),
+            "remove_expired" => from_chunk!(secrets::remove_expired::renderer()),
+            _ => from_chunk!(shortcuts::renderer()),
+        }
+    })
+}
+
+/// The title of a dialog's frame while its chunk loads.
+fn dialog_title(dialog: &Dialog) -> String {
     match dialog {
-        Dialog::AddClient(kind) => add_client::add_dialog(kind),
-        Dialog::ChooseType => add_client::choose_type_dialog(),
-        Dialog::EditClient { kind, .. } => edit_client::edit_dialog(kind),
-        Dialog::ToggleClient(client) => toggle_client::toggle_dialog(client),
-        Dialog::RemoveClient(client) => remove_client::remove_dialog(client),
-        Dialog::AddSecret { .. } => secrets::secret_dialog("Add Secret", "Add"),
-        Dialog::EditSecret { .. } => secrets::secret_dialog("Edit Secret", "Save"),
-        Dialog::RemoveSecret { client, secret } => secrets::remove_secret_dialog(client, secret),
-        Dialog::Rotate(step) => secrets::rotate::rotate_dialog(step),
-        Dialog::RemoveExpired(client) => secrets::remove_expired::remove_expired_dialog(client),
-        Dialog::Shortcuts => shortcuts::shortcuts_dialog(),
+        Dialog::AddClient(kind) => format!("Add Client: {}", kind.label()),
+        Dialog::ChooseType => "Add Client".into(),
+        Dialog::EditClient { .. } => "Edit Client".into(),
+        Dialog::ToggleClient(c) if c.enabled() == Some(false) => "Enable Client".into(),
+        Dialog::ToggleClient(_) => "Disable Client".into(),
+        Dialog::RemoveClient(_) => "Remove Client".into(),
+        Dialog::AddSecret { .. } => "Add Secret".into(),
+        Dialog::EditSecret { .. } => "Edit Secret".into(),
+        Dialog::RemoveSecret { .. } => "Remove Secret".into(),
+        Dialog::Rotate(_) => "Rotate Secret".into(),
+        Dialog::RemoveExpired(_) => "Remove expired secrets".into(),
+        Dialog::Shortcuts => "Keyboard shortcuts".into(),
+    }
+}
+
+/// Once the first rows are on screen, the chunks an admin is likely to need next are fetched
+/// while the browser is idle (the rare ones, shortcuts, Rotate Secret, Remove expired
+/// secrets, wait for their first use).
+fn preload_likely_chunks() {
+    #[cfg(split_chunks)]
+    {
+        let fetch = || {
+            leptos::task::spawn_local(async {
+                use features::*;
+                // A failure here is said when the dialog is opened (with Retry).
+                let _ = edit_client::preload_edit_client().await;
+                let _ = toggle_client::preload_toggle_client().await;
+                let _ = secrets::preload_secrets().await;
+                let _ = add_client::preload_add_client().await;
+                let _ = remove_client::preload_remove_client().await;
+            });
+        };
+        let idle = wasm_bindgen::closure::Closure::once_into_js(fetch);
+        if let Some(window) = web_sys::window() {
+            use wasm_bindgen::JsCast;
+            let _ = window.request_idle_callback(idle.unchecked_ref());
+        }
     }
 }
 
@@ -89,6 +157,16 @@ pub fn ClientsPage() -> impl IntoView {
     features::shortcuts::install(s, add_client);
     let selected_id = Memo::new(move |_| s.query.read().sel.clone());
     let list_ready = Memo::new(move |_| matches!(s.list(), Some(Ok(_))));
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let ready = list_ready.get();
+        if ready {
+            preload_likely_chunks();
+        }
+        ready
+    });
     let access = Signal::derive(move || s.access());
 
     let progress_bar = move || {

@@ -238,3 +238,112 @@ pub fn DialogHost(dialogs: Dialogs, render: fn(Dialog) -> AnyView) -> impl IntoV
     };
     view! { {dialog}{reveal} }
 }
+
+/// What a feature's chunk gives once it is in: the function that draws its dialogs.
+pub type Renderer = fn(Dialog) -> AnyView;
+
+/// A chunk's renderer, or the chunk's load failure.
+pub type Loaded = Result<Renderer, leptos::wasm_split::SplitLoaderError>;
+
+/// Where a lazy dialog is.
+#[derive(Clone, Copy)]
+enum Chunk {
+    Loading,
+    Failed,
+    Ready(Renderer),
+}
+
+thread_local! {
+    /// The renderers of the chunks already loaded, by chunk: their dialogs draw at once.
+    static LOADED: std::cell::RefCell<Vec<(&'static str, Renderer)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A dialog whose code is the chunk `chunk`, loaded on first use by `load`: its frame with
+/// `title` at once ("Loading…", focus inside, Esc closes), then the dialog, drawn here (under
+/// the page's owner and contexts). A chunk that cannot be loaded (offline, or gone after a
+/// redeploy) says so with Retry; nothing was typed yet, the form comes with the chunk.
+pub fn lazy_dialog<F, Fut>(
+    dialogs: Dialogs,
+    dialog: Dialog,
+    title: String,
+    chunk: &'static str,
+    load: F,
+) -> AnyView
+where
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = Loaded> + 'static,
+{
+    let known = LOADED.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|(c, _)| *c == chunk)
+            .map(|(_, r)| *r)
+    });
+    let state = RwSignal::new(known.map_or(Chunk::Loading, Chunk::Ready));
+    let load = StoredValue::new_local(load);
+    let start = move || {
+        let Some(future) = load.try_with_value(|load| load()) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let next = match future.await {
+                Ok(render) => {
+                    LOADED.with(|l| l.borrow_mut().push((chunk, render)));
+                    Chunk::Ready(render)
+                }
+                Err(_) => Chunk::Failed,
+            };
+            let _ = state.try_set(next);
+        });
+    };
+    if known.is_none() {
+        start();
+    }
+    let retry = Callback::new(move |()| {
+        state.set(Chunk::Loading);
+        start();
+    });
+    let close = Callback::new(move |()| dialogs.close());
+    (move || match state.get() {
+        // A view of another type than the frame's: the frame's <dialog> is replaced, not
+        // rebuilt in place, so the chunk's dialog opens afresh and its autofocus (Cancel of a
+        // question, a form's first field) takes the focus.
+        Chunk::Ready(render) => (untrack(|| render(dialog.clone())), ()).into_any(),
+        Chunk::Loading => frame(title.clone(), close, None),
+        Chunk::Failed => frame(title.clone(), close, Some(retry)),
+    })
+    .into_any()
+}
+
+/// A lazy dialog's frame: "Loading…", or (with `retry`) the failure.
+fn frame(title: String, close: Callback<()>, retry: Option<Callback<()>>) -> AnyView {
+    view! { <Modal open=true title on_close=close>{move || frame_body(close, retry)}</Modal> }
+        .into_any()
+}
+
+/// Inside a lazy dialog's frame: "Loading…", or the failure with Retry.
+fn frame_body(close: Callback<()>, retry: Option<Callback<()>>) -> AnyView {
+    if let Some(retry) = retry {
+        view! {
+            <div class="error-panel" role="alert" data-testid="chunk-failed">
+                <p><strong>"This part of the console could not be loaded."</strong></p>
+                <p>"Check your connection, then press Retry. If it keeps failing, the console may have been updated since you opened this page: reload the page."</p>
+            </div>
+            <div class="dialog__actions">
+                <button type="button" class="button" on:click=move |_| close.run(())>"Cancel"</button>
+                <button type="button" class="button button--primary" data-testid="chunk-retry"
+                    on:click=move |_| retry.run(())>"Retry"</button>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="muted" role="status" data-testid="chunk-loading">"Loading…"</p>
+            <div class="dialog__actions">
+                <button type="button" class="button" on:click=move |_| close.run(())>"Cancel"</button>
+            </div>
+        }
+        .into_any()
+    }
+}

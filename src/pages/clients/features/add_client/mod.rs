@@ -15,7 +15,7 @@ use crate::api::ApiError;
 use crate::components::dialog::Modal;
 use crate::model::{new_client_body, ClientFormValues, ClientKind, CreatedClient, NewClient};
 
-use crate::pages::clients::core::dialog::{Dialog, Notice, Offer, Reveal};
+use crate::pages::clients::core::dialog::{Dialog, Loaded, Notice, Offer, Reveal};
 use crate::pages::clients::core::url::ListView;
 use crate::pages::clients::core::writes::{form_status, unchecked, WriteResult, NO_ANSWER};
 use crate::pages::clients::core::Page;
@@ -217,7 +217,7 @@ fn new_guid() -> String {
 }
 
 /// Add Client in All types: which type of client, then its form.
-pub fn choose_type_dialog() -> AnyView {
+fn choose_type_dialog_view() -> AnyView {
     let room = expect_context::<AddClient>();
     let d = room.s.dialogs;
     let choices = move || {
@@ -264,7 +264,7 @@ fn kind_purpose(kind: ClientKind) -> &'static str {
 }
 
 /// Add Client: the form for the chosen Client Type.
-pub fn add_dialog(kind: ClientKind) -> AnyView {
+fn add_dialog_view(kind: ClientKind) -> AnyView {
     let room = expect_context::<AddClient>();
     let s = room.s;
     let status = form_status(s, room.write, Callback::new(move |()| room.submit()));
@@ -276,4 +276,26 @@ pub fn add_dialog(kind: ClientKind) -> AnyView {
         </Modal>
     }
     .into_any()
+}
+
+/// The room's dialogs, from its chunk `add_client` (loaded on first use; see the page's shell).
+#[cfg_attr(
+    split_chunks,
+    leptos::wasm_split::wasm_split(
+        add_client,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_add_client)
+    )
+)]
+pub fn renderer() -> Loaded {
+    Ok(render)
+}
+
+fn render(dialog: Dialog) -> AnyView {
+    match dialog {
+        Dialog::AddClient(kind) => add_dialog_view(kind),
+        Dialog::ChooseType => choose_type_dialog_view(),
+        _ => ().into_any(),
+    }
 }

@@ -21,7 +21,7 @@ use crate::model::{
     SecretFormValues,
 };
 
-use crate::pages::clients::core::dialog::{Dialog, Notice, Offer, Reveal, RotateStep};
+use crate::pages::clients::core::dialog::{Dialog, Loaded, Notice, Offer, Reveal, RotateStep};
 use crate::pages::clients::core::writes::{
     client_id, failure, form_status, unchecked, WriteResult, NO_ANSWER,
 };
@@ -434,7 +434,7 @@ async fn secret_done(
 }
 
 /// Add Secret and Edit Secret.
-pub fn secret_dialog(title: &'static str, submit_label: &'static str) -> AnyView {
+fn secret_dialog_view(title: &'static str, submit_label: &'static str) -> AnyView {
     let room = expect_context::<Secrets>();
     let d = room.s.dialogs;
     let status = if submit_label == "Add" {
@@ -451,7 +451,8 @@ pub fn secret_dialog(title: &'static str, submit_label: &'static str) -> AnyView
     .into_any()
 }
 
-pub fn remove_secret_dialog(client: Client, secret: ClientSecret) -> AnyView {
+/// The dialog, from its chunk.
+fn remove_secret_dialog_view(client: Client, secret: ClientSecret) -> AnyView {
     let room = expect_context::<Secrets>();
     let d = room.s.dialogs;
     let label = secret
@@ -468,4 +469,27 @@ pub fn remove_secret_dialog(client: Client, secret: ClientSecret) -> AnyView {
             on_close=Callback::new(move |()| d.close()) note=d.finding />
     }
     .into_any()
+}
+
+/// The room's dialogs, from its chunk `secrets` (loaded on first use; see the page's shell).
+#[cfg_attr(
+    split_chunks,
+    leptos::wasm_split::wasm_split(
+        secrets,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_secrets)
+    )
+)]
+pub fn renderer() -> Loaded {
+    Ok(render)
+}
+
+fn render(dialog: Dialog) -> AnyView {
+    match dialog {
+        Dialog::AddSecret { .. } => secret_dialog_view("Add Secret", "Add"),
+        Dialog::EditSecret { .. } => secret_dialog_view("Edit Secret", "Save"),
+        Dialog::RemoveSecret { client, secret } => remove_secret_dialog_view(client, secret),
+        _ => ().into_any(),
+    }
 }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::pages::clients::core::dialog::{Dialog, Loaded};
+
 use crate::api::ApiError;
 use crate::components::dialog::Modal;
 use crate::model::{format_datetime, Client, ClientSecret};
@@ -74,7 +76,7 @@ fn set(results: RwSignal<Option<Batch>>, at: usize, outcome: Outcome) {
 }
 
 /// The confirmation, then the result per secret.
-pub fn remove_expired_dialog(client: Client) -> AnyView {
+fn remove_expired_dialog_view(client: Client) -> AnyView {
     let room = expect_context::<Secrets>();
     let s = room.s;
     let results = room.expired;
@@ -193,4 +195,24 @@ fn failure_words(error: &ApiError) -> String {
         words.push_str(part);
     }
     words
+}
+
+/// The room's dialogs, from its chunk `remove_expired` (loaded on first use; see the page's shell).
+#[cfg_attr(
+    split_chunks,
+    leptos::wasm_split::wasm_split(
+        remove_expired,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+pub fn renderer() -> Loaded {
+    Ok(render)
+}
+
+fn render(dialog: Dialog) -> AnyView {
+    match dialog {
+        Dialog::RemoveExpired(client) => remove_expired_dialog_view(client),
+        _ => ().into_any(),
+    }
 }

@@ -59,9 +59,10 @@ export default defineConfig({
       use: { baseURL: withSlash(baseURL) },
     },
     {
-      // The same console built with `--public-url /admin/`, served under /admin/.
+      // The same console built with `--public-url /admin/`, served under /admin/ (its chunks
+      // too).
       name: 'sub-path',
-      testMatch: /sub-path\.spec\.ts$/,
+      testMatch: /(sub-path|chunks)\.spec\.ts$/,
       use: { baseURL: withSlash(adminURL) },
     },
   ],

@@ -291,6 +291,26 @@ function precompress(dir) {
   return n;
 }
 
+/// The wasm chunks of the build (README, "Wasm chunks"), from the splitter's loader: per
+/// feature its own chunk and the shared chunks it also needs (the loader names, above each
+/// shared chunk, the features that load it), with sizes. Empty for a build without the split.
+function chunkReport(dir) {
+  const loaderFile = readdirSync(dir).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
+  if (!loaderFile) return { loader: null, features: [], shared: [] };
+  const loader = readFileSync(path.join(dir, loaderFile), 'utf8');
+  const shared = [...loader.matchAll(/\/\* ([a-z_, ]+) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)]
+    .map(([, users, file]) => ({ file, users: users.split(', '), ...sizes(path.join(dir, file)) }));
+  const features = [...loader.matchAll(/export const __wasm_split_load_([a-z_]+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)]
+    .map(([, name, file]) => {
+      const own = sizes(path.join(dir, file));
+      const needs = shared.filter((c) => c.users.includes(name));
+      const sum = (k) => own[k] + needs.reduce((t, c) => t + c[k], 0);
+      return { name, file, own, shared: needs.map((c) => c.file), firstUse: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { loader: { file: loaderFile, ...sizes(path.join(dir, loaderFile)) }, features, shared };
+}
+
 /// The link of a returning admin on a modest connection: 10 Mbit/s down, 5 up, 40 ms RTT.
 const THROTTLE = { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 };
 
@@ -350,6 +370,7 @@ try {
   const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   // Before the first row: html + js + core wasm + css (and config.json), brotli -11.
   report.firstLoad = { files, total, goalBrotli: 200 * 1024, wasmFetches: firstLoad.wasmFetches };
+  report.chunks = chunkReport(site);
 
   report.visible100 = {
     appMs: median(app100.map((l) => l.readyMs)),
@@ -576,6 +597,17 @@ const t = report.firstLoad.total;
 row('bytes before the first row (first load total)', `${t.raw} B raw / ${t.gzip} gz / ${t.brotli} br`, '', '',
   `br ≤ 200 KB: ${t.brotli <= report.firstLoad.goalBrotli ? 'met' : 'NOT met'} (${kb(t.brotli)})`);
 row('  wasm fetches in that load', `${report.firstLoad.wasmFetches}`, '', '', `1: ${report.firstLoad.wasmFetches === 1 ? 'met' : 'NOT met'}`);
+const C = report.chunks;
+if (!C.loader) row('wasm chunks', 'none (a build without the split)');
+for (const f of C.features) {
+  row(`chunk ${f.name}: fetched on first use`, `${f.firstUse.raw} B raw / ${f.firstUse.brotli} br`, '', '',
+    `own ${f.own.brotli} br + ${f.shared.length} shared ${kb(f.firstUse.brotli - f.own.brotli)}`);
+}
+if (C.loader) {
+  const all = [...C.features.map((f) => f.own), ...C.shared].reduce((t, c) => ({ raw: t.raw + c.raw, brotli: t.brotli + c.brotli }), { raw: 0, brotli: 0 });
+  row(`  all ${C.features.length} features' chunks + ${C.shared.length} shared (not before the first row)`, `${all.raw} B raw / ${all.brotli} br`,
+    '', '', `their loader ${C.loader.brotli} br`);
+}
 const v = report.visible100;
 row(`100 clients visible (median of ${loads})`, ms(v.appMs), `static page ${ms(v.staticMs)}`, `${v.ratio.toFixed(2)}×`,
   `≤ 1.5×: ${v.ratio <= 1.5 ? 'met' : 'NOT met'}`);

@@ -122,6 +122,20 @@ fn dialog_title(dialog: &Dialog) -> String {
     }
 }
 
+/// Calls [`preload_likely_chunks`] once, when the list is first `ready`.
+fn preload_when_listed(ready: Memo<bool>) {
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let now = ready.get();
+        if now {
+            preload_likely_chunks();
+        }
+        now
+    });
+}
+
 /// Once the first rows are on screen, the chunks an admin is likely to need next are fetched
 /// while the browser is idle (the rare ones, shortcuts, Rotate Secret, Remove expired
 /// secrets, wait for their first use).
@@ -157,16 +171,7 @@ pub fn ClientsPage() -> impl IntoView {
     features::shortcuts::install(s, add_client);
     let selected_id = Memo::new(move |_| s.query.read().sel.clone());
     let list_ready = Memo::new(move |_| matches!(s.list(), Some(Ok(_))));
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let ready = list_ready.get();
-        if ready {
-            preload_likely_chunks();
-        }
-        ready
-    });
+    preload_when_listed(list_ready);
     let access = Signal::derive(move || s.access());
 
     let progress_bar = move || {

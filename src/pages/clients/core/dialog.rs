@@ -245,6 +245,40 @@ pub type Renderer = fn(Dialog) -> AnyView;
 /// A chunk's renderer, or the chunk's load failure.
 pub type Loaded = Result<Renderer, leptos::wasm_split::SplitLoaderError>;
 
+/// A room's split point: `pub fn renderer() -> Loaded`, in the builds cargo xtask splits
+/// (`cfg(split_chunks)`) a `#[wasm_split]` function whose code and everything only it
+/// reaches go into the chunk `$chunk`, fetched on its first call (or by `preload($preload)`,
+/// an async fn of that name, when the page is idle). The renderer draws the room's dialogs:
+/// `$dialog => $view` arms; any other dialog draws nothing.
+macro_rules! room_dialogs {
+    ($chunk:ident $(, preload($preload:ident))?; $($dialog:pat => $view:expr),+ $(,)?) => {
+        /// The room's dialogs, from its wasm chunk (loaded on first use; see the page's shell).
+        #[cfg_attr(
+            split_chunks,
+            ::leptos::wasm_split::wasm_split(
+                $chunk,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible
+                $(, preload($preload))?
+            )
+        )]
+        pub fn renderer() -> $crate::pages::clients::core::dialog::Loaded {
+            Ok(render)
+        }
+
+        fn render(
+            dialog: $crate::pages::clients::core::dialog::Dialog,
+        ) -> ::leptos::prelude::AnyView {
+            use ::leptos::prelude::IntoAny;
+            match dialog {
+                $($dialog => $view,)+
+                _ => ().into_any(),
+            }
+        }
+    };
+}
+pub(crate) use room_dialogs;
+
 /// Where a lazy dialog is.
 #[derive(Clone, Copy)]
 enum Chunk {

@@ -15,7 +15,7 @@ use crate::api::ApiError;
 use crate::components::dialog::Modal;
 use crate::model::{new_client_body, ClientFormValues, ClientKind, CreatedClient, NewClient};
 
-use crate::pages::clients::core::dialog::{Dialog, Loaded, Notice, Offer, Reveal};
+use crate::pages::clients::core::dialog::{room_dialogs, Dialog, Notice, Offer, Reveal};
 use crate::pages::clients::core::url::ListView;
 use crate::pages::clients::core::writes::{form_status, unchecked, WriteResult, NO_ANSWER};
 use crate::pages::clients::core::Page;
@@ -278,24 +278,7 @@ fn add_dialog_view(kind: ClientKind) -> AnyView {
     .into_any()
 }
 
-/// The room's dialogs, from its chunk `add_client` (loaded on first use; see the page's shell).
-#[cfg_attr(
-    split_chunks,
-    leptos::wasm_split::wasm_split(
-        add_client,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(preload_add_client)
-    )
-)]
-pub fn renderer() -> Loaded {
-    Ok(render)
-}
-
-fn render(dialog: Dialog) -> AnyView {
-    match dialog {
-        Dialog::AddClient(kind) => add_dialog_view(kind),
-        Dialog::ChooseType => choose_type_dialog_view(),
-        _ => ().into_any(),
-    }
-}
+room_dialogs!(add_client, preload(preload_add_client);
+    Dialog::AddClient(kind) => add_dialog_view(kind),
+    Dialog::ChooseType => choose_type_dialog_view(),
+);

@@ -14,7 +14,7 @@ use crate::components::async_region::AsyncRegion;
 use crate::components::dialog::Modal;
 use crate::model::{client_update_body, Client, ClientFormValues, ClientKind};
 
-use crate::pages::clients::core::dialog::{Dialog, Loaded};
+use crate::pages::clients::core::dialog::{room_dialogs, Dialog};
 use crate::pages::clients::core::writes::{
     client_id, form_status, put_changes, WriteResult, NO_ANSWER,
 };
@@ -208,23 +208,6 @@ fn edit_dialog_view(kind: ClientKind) -> AnyView {
     .into_any()
 }
 
-/// The room's dialogs, from its chunk `edit_client` (loaded on first use; see the page's shell).
-#[cfg_attr(
-    split_chunks,
-    leptos::wasm_split::wasm_split(
-        edit_client,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(preload_edit_client)
-    )
-)]
-pub fn renderer() -> Loaded {
-    Ok(render)
-}
-
-fn render(dialog: Dialog) -> AnyView {
-    match dialog {
-        Dialog::EditClient { kind, .. } => edit_dialog_view(kind),
-        _ => ().into_any(),
-    }
-}
+room_dialogs!(edit_client, preload(preload_edit_client);
+    Dialog::EditClient { kind, .. } => edit_dialog_view(kind),
+);

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::model::Client;
 
-use crate::pages::clients::core::dialog::{Dialog, Loaded};
+use crate::pages::clients::core::dialog::{room_dialogs, Dialog};
 use crate::pages::clients::core::writes::{
     client_action, client_id, failure, read_again, toggle_enabled, unchecked, WriteResult,
     NO_ANSWER,
@@ -133,23 +133,6 @@ fn remove_dialog_view(client: Client) -> AnyView {
     .into_any()
 }
 
-/// The room's dialogs, from its chunk `remove_client` (loaded on first use; see the page's shell).
-#[cfg_attr(
-    split_chunks,
-    leptos::wasm_split::wasm_split(
-        remove_client,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(preload_remove_client)
-    )
-)]
-pub fn renderer() -> Loaded {
-    Ok(render)
-}
-
-fn render(dialog: Dialog) -> AnyView {
-    match dialog {
-        Dialog::RemoveClient(client) => remove_dialog_view(client),
-        _ => ().into_any(),
-    }
-}
+room_dialogs!(remove_client, preload(preload_remove_client);
+    Dialog::RemoveClient(client) => remove_dialog_view(client),
+);

@@ -21,7 +21,9 @@ use crate::model::{
     SecretFormValues,
 };
 
-use crate::pages::clients::core::dialog::{Dialog, Loaded, Notice, Offer, Reveal, RotateStep};
+use crate::pages::clients::core::dialog::{
+    room_dialogs, Dialog, Notice, Offer, Reveal, RotateStep,
+};
 use crate::pages::clients::core::writes::{
     client_id, failure, form_status, unchecked, WriteResult, NO_ANSWER,
 };
@@ -471,25 +473,8 @@ fn remove_secret_dialog_view(client: Client, secret: ClientSecret) -> AnyView {
     .into_any()
 }
 
-/// The room's dialogs, from its chunk `secrets` (loaded on first use; see the page's shell).
-#[cfg_attr(
-    split_chunks,
-    leptos::wasm_split::wasm_split(
-        secrets,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(preload_secrets)
-    )
-)]
-pub fn renderer() -> Loaded {
-    Ok(render)
-}
-
-fn render(dialog: Dialog) -> AnyView {
-    match dialog {
-        Dialog::AddSecret { .. } => secret_dialog_view("Add Secret", "Add"),
-        Dialog::EditSecret { .. } => secret_dialog_view("Edit Secret", "Save"),
-        Dialog::RemoveSecret { client, secret } => remove_secret_dialog_view(client, secret),
-        _ => ().into_any(),
-    }
-}
+room_dialogs!(secrets, preload(preload_secrets);
+    Dialog::AddSecret { .. } => secret_dialog_view("Add Secret", "Add"),
+    Dialog::EditSecret { .. } => secret_dialog_view("Edit Secret", "Save"),
+    Dialog::RemoveSecret { client, secret } => remove_secret_dialog_view(client, secret),
+);

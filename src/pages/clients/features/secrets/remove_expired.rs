@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::pages::clients::core::dialog::{Dialog, Loaded};
+use crate::pages::clients::core::dialog::{room_dialogs, Dialog};
 
 use crate::api::ApiError;
 use crate::components::dialog::Modal;
@@ -197,22 +197,6 @@ fn failure_words(error: &ApiError) -> String {
     words
 }
 
-/// The room's dialogs, from its chunk `remove_expired` (loaded on first use; see the page's shell).
-#[cfg_attr(
-    split_chunks,
-    leptos::wasm_split::wasm_split(
-        remove_expired,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible
-    )
-)]
-pub fn renderer() -> Loaded {
-    Ok(render)
-}
-
-fn render(dialog: Dialog) -> AnyView {
-    match dialog {
-        Dialog::RemoveExpired(client) => remove_expired_dialog_view(client),
-        _ => ().into_any(),
-    }
-}
+room_dialogs!(remove_expired;
+    Dialog::RemoveExpired(client) => remove_expired_dialog_view(client),
+);

@@ -16,7 +16,7 @@ use crate::model::rotation::{can_add_secret, grace_change, GraceChange, GracePer
 use crate::model::{format_datetime, Client, ClientSecret};
 
 use super::{Rotation, Secrets};
-use crate::pages::clients::core::dialog::{Dialog, Loaded, RotateStep};
+use crate::pages::clients::core::dialog::{room_dialogs, Dialog, RotateStep};
 use crate::pages::clients::core::writes::{
     client_id, form_status, unchecked, WriteResult, NO_ANSWER,
 };
@@ -293,22 +293,6 @@ pub async fn shorten(
     Ok(())
 }
 
-/// The room's dialogs, from its chunk `rotate` (loaded on first use; see the page's shell).
-#[cfg_attr(
-    split_chunks,
-    leptos::wasm_split::wasm_split(
-        rotate,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible
-    )
-)]
-pub fn renderer() -> Loaded {
-    Ok(render)
-}
-
-fn render(dialog: Dialog) -> AnyView {
-    match dialog {
-        Dialog::Rotate(step) => rotate_dialog_view(step),
-        _ => ().into_any(),
-    }
-}
+room_dialogs!(rotate;
+    Dialog::Rotate(step) => rotate_dialog_view(step),
+);

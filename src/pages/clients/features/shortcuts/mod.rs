@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::dialog::Modal;
-use crate::pages::clients::core::dialog::{Dialog, Loaded};
+use crate::pages::clients::core::dialog::{room_dialogs, Dialog};
 use crate::pages::clients::core::Page;
 
 /// What a key does on the page.
@@ -113,22 +113,6 @@ fn shortcuts_dialog_view() -> AnyView {
     .into_any()
 }
 
-/// The room's dialogs, from its chunk `shortcuts` (loaded on first use; see the page's shell).
-#[cfg_attr(
-    split_chunks,
-    leptos::wasm_split::wasm_split(
-        shortcuts,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible
-    )
-)]
-pub fn renderer() -> Loaded {
-    Ok(render)
-}
-
-fn render(dialog: Dialog) -> AnyView {
-    match dialog {
-        Dialog::Shortcuts => shortcuts_dialog_view(),
-        _ => ().into_any(),
-    }
-}
+room_dialogs!(shortcuts;
+    Dialog::Shortcuts => shortcuts_dialog_view(),
+);

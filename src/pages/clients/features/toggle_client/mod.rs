@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::dialog::ConfirmDialog;
 use crate::model::Client;
 
-use crate::pages::clients::core::dialog::{Dialog, Loaded};
+use crate::pages::clients::core::dialog::{room_dialogs, Dialog};
 use crate::pages::clients::core::writes::{client_action, failure, toggle_enabled, WriteResult};
 use crate::pages::clients::core::Page;
 
@@ -61,23 +61,6 @@ fn toggle_dialog_view(client: Client) -> AnyView {
     .into_any()
 }
 
-/// The room's dialogs, from its chunk `toggle_client` (loaded on first use; see the page's shell).
-#[cfg_attr(
-    split_chunks,
-    leptos::wasm_split::wasm_split(
-        toggle_client,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(preload_toggle_client)
-    )
-)]
-pub fn renderer() -> Loaded {
-    Ok(render)
-}
-
-fn render(dialog: Dialog) -> AnyView {
-    match dialog {
-        Dialog::ToggleClient(client) => toggle_dialog_view(client),
-        _ => ().into_any(),
-    }
-}
+room_dialogs!(toggle_client, preload(preload_toggle_client);
+    Dialog::ToggleClient(client) => toggle_dialog_view(client),
+);

@@ -192,49 +192,53 @@ fn parse_error_body(body: &str) -> Option<Box<ErrorResponse>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const BODY: &str = r#"{"OperationId":"op-1","Error":"Invalid token lifetime.","Reason":"AccessTokenLifetime must be between 60 and 3600.","Resolution":"Enter a value from 60 to 3600 seconds.","EventId":"e"}"#;
 
+    /// Each status the contract documents (and one it does not), with the variant it must
+    /// become when the body is the API's error body (also used by the endpoint tests).
+    pub(crate) type StatusCase = (u16, fn(&ApiError) -> bool);
+    pub(crate) const STATUS_CASES: [StatusCase; 9] = [
+        (400, |e| matches!(e, ApiError::Invalid(Some(_)))),
+        (401, |e| matches!(e, ApiError::Unauthorized(Some(_)))),
+        (403, |e| matches!(e, ApiError::Forbidden(Some(_)))),
+        (404, |e| matches!(e, ApiError::NotFound(Some(_)))),
+        (408, |e| matches!(e, ApiError::Timeout(Some(_)))),
+        (409, |e| matches!(e, ApiError::Conflict(Some(_)))),
+        (500, |e| {
+            matches!(
+                e,
+                ApiError::Server {
+                    status: 500,
+                    details: Some(_)
+                }
+            )
+        }),
+        (503, |e| {
+            matches!(
+                e,
+                ApiError::Server {
+                    status: 503,
+                    details: Some(_)
+                }
+            )
+        }),
+        (405, |e| {
+            matches!(
+                e,
+                ApiError::Unexpected {
+                    status: 405,
+                    details: Some(_)
+                }
+            )
+        }),
+    ];
+
     #[test]
     fn each_documented_status_maps_to_its_variant() {
-        type Case = (u16, fn(&ApiError) -> bool);
-        let cases: [Case; 9] = [
-            (400, |e| matches!(e, ApiError::Invalid(Some(_)))),
-            (401, |e| matches!(e, ApiError::Unauthorized(Some(_)))),
-            (403, |e| matches!(e, ApiError::Forbidden(Some(_)))),
-            (404, |e| matches!(e, ApiError::NotFound(Some(_)))),
-            (408, |e| matches!(e, ApiError::Timeout(Some(_)))),
-            (409, |e| matches!(e, ApiError::Conflict(Some(_)))),
-            (500, |e| {
-                matches!(
-                    e,
-                    ApiError::Server {
-                        status: 500,
-                        details: Some(_)
-                    }
-                )
-            }),
-            (503, |e| {
-                matches!(
-                    e,
-                    ApiError::Server {
-                        status: 503,
-                        details: Some(_)
-                    }
-                )
-            }),
-            (405, |e| {
-                matches!(
-                    e,
-                    ApiError::Unexpected {
-                        status: 405,
-                        details: Some(_)
-                    }
-                )
-            }),
-        ];
+        let cases = STATUS_CASES;
         for (status, is_expected) in cases {
             let error = ApiError::from_status(status, BODY);
             assert!(is_expected(&error), "{status} → {error:?}");

@@ -142,16 +142,19 @@ fn expect(method: Method, path: &str, query: &[(&str, &str)], body: Option<Value
     }
 }
 
+/// Each kind and its collection's path segment (the contract's names).
+const COLLECTIONS: [(ClientKind, &str); 3] = [
+    (ClientKind::ClientCredentials, "ClientCredentialClients"),
+    (ClientKind::Hybrid, "HybridClients"),
+    (ClientKind::AuthorizationCode, "AuthorizationCodeClients"),
+];
+
 // ----- request shapes, one per endpoint -------------------------------------------------
 
 #[test]
 fn client_list_and_count_requests() {
     let api = client();
-    for (kind, segment) in [
-        (ClientKind::ClientCredentials, "ClientCredentialClients"),
-        (ClientKind::Hybrid, "HybridClients"),
-        (ClientKind::AuthorizationCode, "AuthorizationCodeClients"),
-    ] {
+    for (kind, segment) in COLLECTIONS {
         assert_eq!(
             api.list_clients_request(kind, 200, 100),
             expect(
@@ -251,11 +254,7 @@ fn create_client_requests() {
 #[test]
 fn update_client_requests_send_only_changes() {
     let api = client();
-    for (kind, segment) in [
-        (ClientKind::ClientCredentials, "ClientCredentialClients"),
-        (ClientKind::Hybrid, "HybridClients"),
-        (ClientKind::AuthorizationCode, "AuthorizationCodeClients"),
-    ] {
+    for (kind, segment) in COLLECTIONS {
         assert_eq!(
             api.update_client_request("c 1/x", &Client::enabled_patch(kind, false)),
             expect(
@@ -509,17 +508,7 @@ fn endpoints_map_success_bodies() {
 #[test]
 fn endpoints_map_error_statuses() {
     let body = json!({"OperationId": "op-9", "Error": "Client identifier already exists.", "Reason": "dup", "Resolution": "Use another Id."});
-    type Case = (u16, fn(&ApiError) -> bool);
-    let answers: [Case; 8] = [
-        (400, |e| matches!(e, ApiError::Invalid(Some(_)))),
-        (401, |e| matches!(e, ApiError::Unauthorized(Some(_)))),
-        (403, |e| matches!(e, ApiError::Forbidden(Some(_)))),
-        (404, |e| matches!(e, ApiError::NotFound(Some(_)))),
-        (408, |e| matches!(e, ApiError::Timeout(Some(_)))),
-        (409, |e| matches!(e, ApiError::Conflict(Some(_)))),
-        (500, |e| matches!(e, ApiError::Server { status: 500, .. })),
-        (503, |e| matches!(e, ApiError::Server { status: 503, .. })),
-    ];
+    let answers = crate::api::error::tests::STATUS_CASES;
     for (status, is_expected) in answers {
         let body = body.clone();
         let api = client_with(Mock::new(move |_| ok(status, body.clone())), Some("tok"));

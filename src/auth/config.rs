@@ -269,22 +269,14 @@ mod tests {
             v[key] = serde_json::from_str(value).unwrap();
             v.to_string()
         };
-        assert_eq!(field_of(&with("tenantId", "\"tenant-1\"")), "tenantId");
-        assert_eq!(field_of(&with("tenantId", "null")), "tenantId");
-        assert_eq!(
-            field_of(&with("authority", "\"identity.example.com\"")),
-            "authority"
-        );
-        assert_eq!(field_of(&with("authority", "null")), "authority");
-        assert_eq!(field_of(&with("apiBase", "\"/api\"")), "apiBase");
-        assert_eq!(field_of(&with("clientId", "\"\"")), "clientId");
-        assert_eq!(field_of(&with("clientId", "42")), "clientId");
-        assert_eq!(field_of(&with("scopes", "\"ocsapi\"")), "scopes");
-        assert_eq!(
-            field_of(&with("postLogoutRedirect", "\"back\"")),
-            "postLogoutRedirect"
-        );
-        assert_eq!(field_of(&with("tenantID", "\"x\"")), "tenantID");
+        // Each bad value is blamed on its own field.
+        let bad = "tenantId=\"tenant-1\" tenantId=null authority=\"identity.example.com\" \
+            authority=null apiBase=\"/api\" clientId=\"\" clientId=42 scopes=\"ocsapi\" \
+            postLogoutRedirect=\"back\" tenantID=\"x\"";
+        for case in bad.split_whitespace() {
+            let (key, value) = case.split_once('=').unwrap();
+            assert_eq!(field_of(&with(key, value)), key, "{case}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The clients and their secrets as a CSV file (RFC 4180) for a spreadsheet.
 
-use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
 
 use super::health::SecretHealth;
 use super::ics::file_name_part;
@@ -110,15 +110,7 @@ fn status_label(enabled: Option<bool>) -> &'static str {
 
 /// `YYYY-MM-DDTHH:MM:SSZ`.
 fn iso_utc(at: DateTime<Utc>) -> String {
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        at.year(),
-        at.month(),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
+    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// Appends one record and its CRLF.
@@ -160,12 +152,8 @@ mod tests {
     }
 
     fn secret(id: i32, description: Option<&str>, days: Option<i64>) -> ClientSecret {
-        ClientSecret {
-            id: Some(id),
-            description: description.map(str::to_owned),
-            expiration: days.map(|d| now() + TimeDelta::days(d)),
-            expires: Some(days.is_some()),
-        }
+        let ends = days.map(|d| now() + TimeDelta::days(d));
+        ClientSecret::for_test(id, description, ends, Some(days.is_some()))
     }
 
     fn client<'a>(name: &'a str, secrets: SecretsForExport<'a>) -> ExportClient<'a> {

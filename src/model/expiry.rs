@@ -125,13 +125,14 @@ mod tests {
             .unwrap()
     }
 
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
     #[test]
     fn one_year_later_keeps_the_local_date_and_time() {
         let expiry = default_secret_expiration(&at(1, 2026, 11, 26, 17, 18));
-        assert_eq!(
-            expiry,
-            Utc.with_ymd_and_hms(2027, 11, 26, 16, 18, 0).unwrap()
-        );
+        assert_eq!(expiry, utc(2027, 11, 26, 16, 18));
         let json = serde_json::to_string(&expiry).unwrap();
         assert_eq!(json, "\"2027-11-26T16:18:00Z\"");
     }
@@ -140,25 +141,17 @@ mod tests {
     fn leap_day_becomes_28_february() {
         let expiry = default_secret_expiration(&at(-5, 2028, 2, 29, 23, 30));
         // 2029-02-28 23:30 at −05:00 is 2029-03-01 04:30 UTC.
-        assert_eq!(expiry, Utc.with_ymd_and_hms(2029, 3, 1, 4, 30, 0).unwrap());
-        assert_eq!(
-            one_year_later(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()),
-            NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()
-        );
-        assert_eq!(
-            one_year_later(NaiveDate::from_ymd_opt(2027, 2, 28).unwrap()),
-            NaiveDate::from_ymd_opt(2028, 2, 28).unwrap()
-        );
+        assert_eq!(expiry, utc(2029, 3, 1, 4, 30));
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(one_year_later(day(2024, 2, 29)), day(2025, 2, 28));
+        assert_eq!(one_year_later(day(2027, 2, 28)), day(2028, 2, 28));
     }
 
     #[test]
     fn local_date_not_utc_date_is_kept() {
         // 00:30 on 1 March local (+02:00) is still 28 February in UTC.
         let expiry = default_secret_expiration(&at(2, 2027, 3, 1, 0, 30));
-        assert_eq!(
-            expiry,
-            Utc.with_ymd_and_hms(2028, 2, 29, 22, 30, 0).unwrap()
-        );
+        assert_eq!(expiry, utc(2028, 2, 29, 22, 30));
     }
 
     #[test]
@@ -175,9 +168,9 @@ mod tests {
     fn datetime_local_round_trip() {
         let tz = FixedOffset::east_opt(3600).unwrap();
         let local = parse_datetime_local("2027-11-26T17:18").unwrap();
-        let utc = local_to_utc(local, &tz).unwrap();
-        assert_eq!(utc, Utc.with_ymd_and_hms(2027, 11, 26, 16, 18, 0).unwrap());
-        assert_eq!(to_datetime_local(utc, &tz), "2027-11-26T17:18");
+        let back = local_to_utc(local, &tz).unwrap();
+        assert_eq!(back, utc(2027, 11, 26, 16, 18));
+        assert_eq!(to_datetime_local(back, &tz), "2027-11-26T17:18");
         assert!(parse_datetime_local("2027-11-26T17:18:30").is_some());
         assert!(parse_datetime_local("tomorrow").is_none());
     }

@@ -140,15 +140,7 @@ fn description(
 
 /// `YYYYMMDDTHHMMSSZ` (an iCalendar UTC DATE-TIME).
 fn ics_utc(at: DateTime<Utc>) -> String {
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        at.year(),
-        at.month(),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
+    at.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// `YYYY-MM-DD HH:MM`.
@@ -262,12 +254,7 @@ mod tests {
     }
 
     fn secret(id: i32, description: Option<&str>, expires: Option<bool>) -> ClientSecret {
-        ClientSecret {
-            id: Some(id),
-            description: description.map(str::to_owned),
-            expiration: Some(expiry()),
-            expires,
-        }
+        ClientSecret::for_test(id, description, Some(expiry()), expires)
     }
 
     fn lines(ics: &str) -> Vec<&str> {

@@ -326,6 +326,24 @@ wire_struct! {
     }
 }
 
+#[cfg(test)]
+impl ClientSecret {
+    /// A secret for tests: its id and description, when it ends, whether it expires.
+    pub(crate) fn for_test(
+        id: i32,
+        description: Option<&str>,
+        expiration: Option<DateTime<Utc>>,
+        expires: Option<bool>,
+    ) -> Self {
+        Self {
+            id: Some(id),
+            description: description.map(str::to_owned),
+            expiration,
+            expires,
+        }
+    }
+}
+
 impl ClientSecret {
     /// The expiry that applies: `None` when the secret never expires (`Expires: false` or no
     /// `Expiration`).

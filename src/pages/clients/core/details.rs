@@ -40,6 +40,24 @@ fn optional_text(value: Option<&str>) -> AnyView {
     }
 }
 
+/// The redirect URLs of a client that signs users in (Hybrid, Authorization Code).
+fn redirect_rows(sign_in: &Option<Vec<String>>, sign_out: &Option<Vec<String>>) -> impl IntoView {
+    view! {
+        <dt>"Allowed Redirect URLs"</dt>
+        <dd><UriList uris=sign_in.clone().unwrap_or_default() empty="None" /></dd>
+        <dt>"Allowed Logout Redirect URLs"</dt>
+        <dd><UriList uris=sign_out.clone().unwrap_or_default() empty="None" /></dd>
+    }
+}
+
+/// The client's own web page and logo (Hybrid, Authorization Code).
+fn link_rows(client: Option<&str>, logo: Option<&str>) -> impl IntoView {
+    view! {
+        <dt>"Client URL"</dt><dd>{optional_text(client)}</dd>
+        <dt>"Logo URL"</dt><dd>{optional_text(logo)}</dd>
+    }
+}
+
 /// Every field of a client of any kind.
 #[component]
 pub fn DetailsTab(client: Client) -> impl IntoView {
@@ -58,26 +76,18 @@ pub fn DetailsTab(client: Client) -> impl IntoView {
         }
         .into_any(),
         Client::Hybrid(c) => view! {
-            <dt>"Allowed Redirect URLs"</dt>
-            <dd><UriList uris=c.redirect_uris.clone().unwrap_or_default() empty="None" /></dd>
-            <dt>"Allowed Logout Redirect URLs"</dt>
-            <dd><UriList uris=c.post_logout_redirect_uris.clone().unwrap_or_default() empty="None" /></dd>
+            {redirect_rows(&c.redirect_uris, &c.post_logout_redirect_uris)}
             <dt>"Allow Refresh Token"</dt><dd>{yes_no(c.allow_offline_access)}</dd>
             <dt>"Access tokens via browser"</dt><dd>{yes_no(c.allow_access_tokens_via_browser)}</dd>
-            <dt>"Client URL"</dt><dd>{optional_text(c.client_uri.as_deref())}</dd>
-            <dt>"Logo URL"</dt><dd>{optional_text(c.logo_uri.as_deref())}</dd>
+            {link_rows(c.client_uri.as_deref(), c.logo_uri.as_deref())}
         }
         .into_any(),
         Client::AuthorizationCode(c) => view! {
-            <dt>"Allowed Redirect URLs"</dt>
-            <dd><UriList uris=c.redirect_uris.clone().unwrap_or_default() empty="None" /></dd>
-            <dt>"Allowed Logout Redirect URLs"</dt>
-            <dd><UriList uris=c.post_logout_redirect_uris.clone().unwrap_or_default() empty="None" /></dd>
+            {redirect_rows(&c.redirect_uris, &c.post_logout_redirect_uris)}
             <dt>"Allowed CORS Origins"</dt>
             <dd><UriList uris=c.allowed_cors_origins.clone().unwrap_or_default() empty="None" /></dd>
             <dt>"Refresh tokens (offline access)"</dt><dd>{yes_no(c.allow_offline_access)}</dd>
-            <dt>"Client URL"</dt><dd>{optional_text(c.client_uri.as_deref())}</dd>
-            <dt>"Logo URL"</dt><dd>{optional_text(c.logo_uri.as_deref())}</dd>
+            {link_rows(c.client_uri.as_deref(), c.logo_uri.as_deref())}
         }
         .into_any(),
     };

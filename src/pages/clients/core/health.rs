@@ -430,23 +430,14 @@ impl HealthLoader {
             self.book
                 .with_value(|book| matches!(book.get(id), None | Some(Entry::Stale(_))))
         };
+        // Taken off its queue up to the first that still needs reading.
         let mut pick = None;
         self.urgent.update_value(|urgent| {
-            while let Some(candidate) = urgent.pop() {
-                if unread(&candidate.1) {
-                    pick = Some(candidate);
-                    break;
-                }
-            }
+            pick = std::iter::from_fn(|| urgent.pop()).find(|c| unread(&c.1));
         });
         if pick.is_none() {
             self.wanted.update_value(|wanted| {
-                while let Some(candidate) = wanted.pop_front() {
-                    if unread(&candidate.1) {
-                        pick = Some(candidate);
-                        break;
-                    }
-                }
+                pick = std::iter::from_fn(|| wanted.pop_front()).find(|c| unread(&c.1));
             });
         }
         if pick.is_none() {

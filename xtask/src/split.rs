@@ -160,6 +160,11 @@ fn bindgen(main: &Path, staging: &Path, stem: &str) -> XResult<()> {
     }
 }
 
+/// Whether the build keeps the wasm's function names (`CONSOLE_WASM_NAMES=1`).
+fn keep_names() -> bool {
+    std::env::var_os("CONSOLE_WASM_NAMES").is_some_and(|v| v == "1")
+}
+
 /// wasm-opt -Oz on each file in place, two at a time.
 fn optimize(files: &[PathBuf]) -> XResult<()> {
     let mut running = Vec::new();
@@ -167,6 +172,9 @@ fn optimize(files: &[PathBuf]) -> XResult<()> {
         let child = Command::new("wasm-opt")
             .arg("-Oz")
             .args(WASM_OPT_FEATURES)
+            // For profiles (`CONSOLE_WASM_NAMES=1 cargo xtask build --dist …`): the function
+            // names kept, so a trace names the Rust functions; ~1 MB more, never for a CDN.
+            .args(keep_names().then_some("-g"))
             .arg(file)
             .arg("-o")
             .arg(file)

@@ -226,6 +226,8 @@ fn demo_clients(tenant: &mut Tenant, now: DateTime<Utc>) {
         "Data quality monitor",
     );
     c.access_token_lifetime = 600;
+    // A risk the posture strip counts: a client holding the Tenant Administrator role.
+    c.role_ids.push(ROLE_TENANT_ADMINISTRATOR.to_owned());
     tenant.insert(c);
 
     let mut c = cc(

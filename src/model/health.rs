@@ -160,17 +160,24 @@ pub enum HealthChip {
     Expiring,
     /// Clients with a secret that never expires.
     Never,
+    /// Clients (of kinds with secrets) that have no secret at all.
+    NoSecret,
     /// Disabled clients.
     Disabled,
+    /// Client-credentials clients that hold the Tenant Administrator role (the platform
+    /// advises against it).
+    Admin,
 }
 
 impl HealthChip {
     /// Every chip, in the order shown.
-    pub const ALL: [HealthChip; 4] = [
+    pub const ALL: [HealthChip; 6] = [
         HealthChip::Expired,
         HealthChip::Expiring,
         HealthChip::Never,
+        HealthChip::NoSecret,
         HealthChip::Disabled,
+        HealthChip::Admin,
     ];
 
     /// The chip's words.
@@ -179,7 +186,9 @@ impl HealthChip {
             HealthChip::Expired => "Expired",
             HealthChip::Expiring => "Expiring within 30 days",
             HealthChip::Never => "Never expires",
+            HealthChip::NoSecret => "No secret",
             HealthChip::Disabled => "Disabled",
+            HealthChip::Admin => "Tenant Administrator role",
         }
     }
 
@@ -189,13 +198,31 @@ impl HealthChip {
             HealthChip::Expired => "expired",
             HealthChip::Expiring => "expiring",
             HealthChip::Never => "never",
+            HealthChip::NoSecret => "nosecret",
             HealthChip::Disabled => "disabled",
+            HealthChip::Admin => "admin",
         }
     }
 
-    /// Whether the chip needs the clients' secrets (all but Disabled).
+    /// Whether the chip needs the clients' secrets (all but Disabled and the role).
     pub fn needs_secrets(self) -> bool {
-        self != HealthChip::Disabled
+        !matches!(self, HealthChip::Disabled | HealthChip::Admin)
+    }
+
+    /// Whether client `c` is one this chip shows. A secret chip needs `c.health` (`None`
+    /// while unknown: not yet).
+    pub fn holds(self, c: ChipSubject) -> bool {
+        let has = |state| c.health.is_some_and(|h| h.has(state));
+        match self {
+            HealthChip::Expired => has(SecretHealth::Expired),
+            HealthChip::Expiring => {
+                has(SecretHealth::ExpiresWithin7Days) || has(SecretHealth::ExpiresWithin30Days)
+            }
+            HealthChip::Never => has(SecretHealth::Never),
+            HealthChip::NoSecret => c.health.is_some_and(|h| h.worst().is_none()),
+            HealthChip::Disabled => c.enabled == Some(false),
+            HealthChip::Admin => c.holds_admin,
+        }
     }
 
     fn bit(self) -> u8 {
@@ -259,24 +286,25 @@ impl HealthFilter {
             })
     }
 
-    /// Whether a client passes: `enabled` is its status, `health` its secrets' health (`None`
-    /// while unknown: it cannot pass a secret chip yet).
-    pub fn matches(self, enabled: Option<bool>, health: Option<ClientHealth>) -> bool {
-        if self.has(HealthChip::Disabled) && enabled != Some(false) {
-            return false;
-        }
-        if !self.needs_secrets() {
-            return true;
-        }
-        let Some(health) = health else {
-            return false;
-        };
-        (self.has(HealthChip::Expired) && health.has(SecretHealth::Expired))
-            || (self.has(HealthChip::Expiring)
-                && (health.has(SecretHealth::ExpiresWithin7Days)
-                    || health.has(SecretHealth::ExpiresWithin30Days)))
-            || (self.has(HealthChip::Never) && health.has(SecretHealth::Never))
+    /// Whether a client passes: Disabled and the role narrow ("and"); the secret chips that
+    /// are on need one of them to hold ("or").
+    pub fn matches(self, c: ChipSubject) -> bool {
+        let on = || HealthChip::ALL.into_iter().filter(|chip| self.has(*chip));
+        on().filter(|chip| !chip.needs_secrets())
+            .all(|chip| chip.holds(c))
+            && (!self.needs_secrets() || on().any(|chip| chip.needs_secrets() && chip.holds(c)))
     }
+}
+
+/// What the chips look at of one client.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ChipSubject {
+    /// Its status (`None`: not given).
+    pub enabled: Option<bool>,
+    /// Its secrets' health (`None`: not read, or its kind has none).
+    pub health: Option<ClientHealth>,
+    /// It holds the Tenant Administrator role.
+    pub holds_admin: bool,
 }
 
 #[cfg(test)]
@@ -425,21 +453,55 @@ mod tests {
                 .iter()
                 .fold(HealthFilter::default(), |f, c| f.toggled(*c))
         };
+        let c = |enabled: Option<bool>, health: Option<ClientHealth>| ChipSubject {
+            enabled,
+            health,
+            holds_admin: false,
+        };
         let expired_or_soon = f(&[HealthChip::Expired, HealthChip::Expiring]);
-        assert!(expired_or_soon.matches(Some(true), expired));
-        assert!(expired_or_soon.matches(Some(true), soon));
-        assert!(!expired_or_soon.matches(Some(true), ok));
-        assert!(!expired_or_soon.matches(Some(true), none));
-        assert!(!expired_or_soon.matches(Some(true), None), "unknown yet");
-        assert!(f(&[HealthChip::Never]).matches(Some(true), never));
+        assert!(expired_or_soon.matches(c(Some(true), expired)));
+        assert!(expired_or_soon.matches(c(Some(true), soon)));
+        assert!(!expired_or_soon.matches(c(Some(true), ok)));
+        assert!(!expired_or_soon.matches(c(Some(true), none)));
+        assert!(!expired_or_soon.matches(c(Some(true), None)), "unknown yet");
+        assert!(f(&[HealthChip::Never]).matches(c(Some(true), never)));
         let disabled_expired = f(&[HealthChip::Disabled, HealthChip::Expired]);
-        assert!(disabled_expired.matches(Some(false), expired));
-        assert!(!disabled_expired.matches(Some(true), expired));
-        assert!(!disabled_expired.matches(Some(false), ok));
+        assert!(disabled_expired.matches(c(Some(false), expired)));
+        assert!(!disabled_expired.matches(c(Some(true), expired)));
+        assert!(!disabled_expired.matches(c(Some(false), ok)));
         let disabled = f(&[HealthChip::Disabled]);
-        assert!(disabled.matches(Some(false), None), "needs no secrets");
-        assert!(!disabled.matches(None, None));
-        assert!(HealthFilter::default().matches(Some(true), None));
+        assert!(disabled.matches(c(Some(false), None)), "needs no secrets");
+        assert!(!disabled.matches(c(None, None)));
+        assert!(HealthFilter::default().matches(c(Some(true), None)));
+    }
+
+    #[test]
+    fn no_secret_is_a_secret_chip_and_the_role_narrows() {
+        let none = Some(ClientHealth::of(&[], now()));
+        let never = Some(ClientHealth::of(&[secret(None, Some(false))], now()));
+        let subject = |health, holds_admin| ChipSubject {
+            enabled: Some(true),
+            health,
+            holds_admin,
+        };
+        let no_secret = HealthFilter::default().toggled(HealthChip::NoSecret);
+        assert!(no_secret.matches(subject(none, false)));
+        assert!(!no_secret.matches(subject(never, false)));
+        assert!(!no_secret.matches(subject(None, false)), "not read yet");
+        let either = no_secret.toggled(HealthChip::Never);
+        assert!(either.matches(subject(never, false)) && either.matches(subject(none, false)));
+        let admin = HealthFilter::default().toggled(HealthChip::Admin);
+        assert!(admin.matches(subject(None, true)), "needs no secrets");
+        assert!(!admin.matches(subject(never, false)));
+        let admin_never = admin.toggled(HealthChip::Never);
+        assert!(admin_never.matches(subject(never, true)));
+        assert!(!admin_never.matches(subject(none, true)));
+        assert!(!admin_never.matches(subject(never, false)));
+        assert!(!HealthChip::Admin.needs_secrets() && HealthChip::NoSecret.needs_secrets());
+        assert_eq!(
+            HealthFilter::from_param("admin,nosecret").to_param(),
+            "nosecret,admin"
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod health;
 pub mod ics;
 pub mod kind;
 pub mod patch;
+pub mod posture;
 pub mod rotation;
 pub mod snippet;
 pub mod summary;
@@ -34,9 +35,12 @@ pub use form::{
     SecretFormValues,
 };
 pub use format::{format_datetime, relative_expiry, relative_time, token_lifetime_words};
-pub use health::{client_health, ClientHealth, HealthChip, HealthFilter, SecretHealth};
+pub use health::{
+    client_health, ChipSubject, ClientHealth, HealthChip, HealthFilter, SecretHealth,
+};
 pub use kind::{ClientKind, UnknownClientKind};
 pub use patch::Patch;
+pub use posture::{chip_subject, tenant_admin_role_id, Posture};
 pub use summary::{
     filter_indices, normalize_query, search_and_sort, sort_indices, ClientSummary, ClientTable,
     SearchCache, SortDirection, SortKey, SortOrder,

@@ -4,7 +4,7 @@
 //! * [`core`]: the URL state, the list cache, the rows shown, the Secrets column's reads, the
 //!   list, the Details pane with its read-only tabs, the dialog host. It imports no feature.
 //! * [`features`]: one room per feature (Add Client, Edit Client, Disable/Enable, Remove
-//!   Client, the Secrets tab's writes, Export CSV, keyboard shortcuts), each with its own
+//!   Client, the Secrets tab's writes, Export CSV, the posture strip, keyboard shortcuts), each with its own
 //!   state, writes and views, using only [`core::Page`]. No room imports another.
 //! * [`forms`]: the forms two rooms share (views only).
 //!
@@ -20,7 +20,7 @@ use leptos::prelude::*;
 
 use crate::model::Client;
 
-use self::core::chips::{FilterChips, HealthStatus};
+use self::core::chips::HealthStatus;
 use self::core::details::DetailsTab;
 use self::core::dialog::{lazy_dialog, Dialog, DialogHost, Notice, Offer};
 use self::core::list_area::ListArea;
@@ -33,6 +33,7 @@ use self::core::Page;
 use features::add_client::AddClient;
 use features::edit_client::EditClient;
 use features::export::{Export, ExportStatus};
+use features::posture::PostureStrip;
 use features::remove_client::RemoveClient;
 use features::secrets::Secrets;
 use features::toggle_client::ToggleClient;
@@ -46,6 +47,7 @@ struct Rooms {
     remove: RemoveClient,
     secrets: Secrets,
     export: Export,
+    posture: PostureStrip,
 }
 
 impl Rooms {
@@ -57,6 +59,7 @@ impl Rooms {
             remove: RemoveClient::provide(s),
             secrets: Secrets::provide(s),
             export: Export::provide(s),
+            posture: PostureStrip::provide(s),
         }
     }
 }
@@ -255,9 +258,7 @@ pub fn ClientsPage() -> impl IntoView {
             {notice}
             {progress_bar}
             <div class="list-filters">
-                <FilterChips chips=Signal::derive(move || s.query.read().chips)
-                    secrets_hidden=s.health.denied
-                    on_toggle=Callback::new(move |(chip,)| s.url.toggle_chip(chip)) />
+                {rooms.posture.view()}
                 <p class="count-line muted" aria-live="polite">{count_line}</p>
             </div>
             <HealthStatus progress=Signal::derive(move || s.health.progress()) hidden=s.health.denied

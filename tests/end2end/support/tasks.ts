@@ -108,3 +108,10 @@ export async function tabTo(page: Page, target: import('@playwright/test').Locat
   }
   await expect(target, `reached by Tab within ${max} presses`).toBeFocused();
 }
+
+/** The tenant's roles as the API holds them. */
+export async function apiRoles(request: APIRequestContext): Promise<Record<string, any>[]> {
+  const response = await request.get(`api/v1/Tenants/${TENANT}/Roles?count=1000`, { headers: ADMIN });
+  expect(response.status()).toBe(200);
+  return response.json();
+}

@@ -1,42 +1,7 @@
-//! The filter chips above the list (Expired, Expiring within 30 days, Never expires,
-//! Disabled) and the line that says how far the Secrets column has got.
+//! The line that says how far the Secrets column has got (the chips themselves are the
+//! posture room's strip).
 
 use leptos::prelude::*;
-
-use crate::model::{HealthChip, HealthFilter};
-
-/// Toggle buttons, one per chip; they combine with the search and the Client Type.
-#[component]
-pub fn FilterChips(
-    #[prop(into)] chips: Signal<HealthFilter>,
-    /// The user may not read secrets: only Disabled works.
-    #[prop(into)]
-    secrets_hidden: Signal<bool>,
-    on_toggle: Callback<(HealthChip,)>,
-) -> impl IntoView {
-    let buttons = HealthChip::ALL
-        .into_iter()
-        .map(|chip| {
-            let pressed = move || chips.get().has(chip);
-            let unavailable = move || chip.needs_secrets() && secrets_hidden.get();
-            view! {
-                <button type="button" class="chip" data-chip=chip.slug()
-                    aria-pressed=move || if pressed() { "true" } else { "false" }
-                    disabled=unavailable
-                    title=move || unavailable().then_some("Reading secrets needs the Tenant Administrator role")
-                    on:click=move |_| on_toggle.run((chip,))>
-                    <span class="chip__check" aria-hidden="true">{move || if pressed() { "✓" } else { "" }}</span>
-                    {chip.label()}
-                </button>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="chips" role="group" aria-label="Show only clients that are">
-            {buttons}
-        </div>
-    }
-}
 
 /// "Checking secrets: 1 200 of 50 000 clients", why the column is empty for this user, or
 /// why reading stopped (with Try again).

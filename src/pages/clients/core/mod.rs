@@ -31,7 +31,10 @@ use crate::api::{ApiClient, ApiError};
 use crate::auth::rights::WriteAccess;
 use crate::auth::session::Session;
 use crate::components::toast::Toasts;
-use crate::model::{Client, ClientKind, ClientSecret, ClientTable, Role, SortKey};
+use crate::model::{
+    chip_subject, tenant_admin_role_id, Client, ClientKind, ClientSecret, ClientTable, Role,
+    SortKey,
+};
 
 use cache::{KindList, ListCache};
 use dialog::Dialogs;
@@ -53,6 +56,8 @@ pub struct Page {
     pub search_text: RwSignal<String>,
     pub lists: ListCache,
     pub roles: LocalResource<Result<Vec<Role>, ApiError>>,
+    /// The id of the tenant's Tenant Administrator role (once the roles are read).
+    pub admin_role: Memo<Option<String>>,
     /// The loaded rows of the kind in the URL (empty while loading).
     pub summaries: Memo<Arc<ClientTable>>,
     /// The rows to show: `summaries` filtered by the search and chips and sorted, computed
@@ -84,6 +89,14 @@ impl Page {
                 health.put(&id, &list);
             }
         });
+        let roles = LocalResource::new(move || {
+            let api = api.get_value();
+            async move { api.list_roles().await }
+        });
+        let admin_role = Memo::new(move |_| match roles.get() {
+            Some(Ok(list)) => tenant_admin_role_id(&list),
+            _ => None,
+        });
         let page = Page {
             api,
             session,
@@ -92,12 +105,10 @@ impl Page {
             query,
             search_text: url.search_text,
             lists,
-            roles: LocalResource::new(move || {
-                let api = api.get_value();
-                async move { api.list_roles().await }
-            }),
+            roles,
+            admin_role,
             summaries,
-            rows: shown_rows(query, url.search_text, summaries, health),
+            rows: shown_rows(query, url.search_text, summaries, health, admin_role),
             health,
             secrets_reload,
             secrets,
@@ -302,6 +313,7 @@ fn shown_rows(
     search_text: RwSignal<String>,
     summaries: Memo<Arc<ClientTable>>,
     health: HealthLoader,
+    admin_role: Memo<Option<String>>,
 ) -> Memo<Arc<Vec<usize>>> {
     let sort = Memo::new(move |_| query.with(|p| p.sort));
     let chips = Memo::new(move |_| query.with(|p| p.chips));
@@ -342,13 +354,16 @@ fn shown_rows(
             return found;
         }
         let column = health_column.read();
+        let admin = admin_role.read();
         Arc::new(
             found
                 .iter()
                 .copied()
                 .filter(|&i| {
-                    let enabled = table.get(i).and_then(|s| s.enabled());
-                    chips.matches(enabled, column.get(i).copied().flatten())
+                    table.get(i).is_some_and(|s| {
+                        let health = column.get(i).copied().flatten();
+                        chips.matches(chip_subject(s, health, admin.as_deref()))
+                    })
                 })
                 .collect(),
         )

@@ -6,6 +6,7 @@
 pub mod add_client;
 pub mod edit_client;
 pub mod export;
+pub mod posture;
 pub mod remove_client;
 pub mod secrets;
 pub mod shortcuts;

@@ -141,6 +141,16 @@ impl ApiError {
         }
     }
 
+    /// The error's sentence, then the server's `Reason` and `Resolution` where it sent them.
+    pub fn with_server_words(&self) -> String {
+        let mut words = self.to_string();
+        for part in [self.reason(), self.resolution()].into_iter().flatten() {
+            words.push(' ');
+            words.push_str(part);
+        }
+        words
+    }
+
     /// The error's sentence when it ended a read: a read changes nothing, so where the
     /// sentence speaks of a change that may have been made, it says what to do instead.
     pub fn read_sentence(&self) -> String {

@@ -58,6 +58,15 @@ impl Client {
         }
     }
 
+    /// Sets Enabled (for a PUT body).
+    pub fn set_enabled(&mut self, enabled: bool) {
+        match self {
+            Client::ClientCredentials(c) => c.enabled = Some(enabled),
+            Client::Hybrid(c) => c.enabled = Some(enabled),
+            Client::AuthorizationCode(c) => c.enabled = Some(enabled),
+        }
+    }
+
     /// Access token lifetime in seconds.
     pub fn access_token_lifetime(&self) -> Option<i32> {
         match self {

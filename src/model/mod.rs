@@ -9,6 +9,7 @@
 //! * [`form`]: what the client and secret forms hold, and the POST/PUT body they make
 //!   ([`new_client_body`], [`client_update_body`], [`new_secret_body`], [`secret_update_body`]).
 
+pub mod bulk;
 pub mod client;
 pub mod csv;
 pub mod expiry;
@@ -22,6 +23,7 @@ pub mod posture;
 pub mod rotation;
 pub mod snippet;
 pub mod summary;
+pub mod undo;
 pub mod validate;
 pub mod wire;
 

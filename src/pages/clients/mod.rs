@@ -4,7 +4,8 @@
 //! * [`core`]: the URL state, the list cache, the rows shown, the Secrets column's reads, the
 //!   list, the Details pane with its read-only tabs, the dialog host. It imports no feature.
 //! * [`features`]: one room per feature (Add Client, Edit Client, Disable/Enable, Remove
-//!   Client, the Secrets tab's writes, Export CSV, the posture strip, keyboard shortcuts), each with its own
+//!   Client, the Secrets tab's writes, Export CSV, the posture strip, keyboard shortcuts,
+//!   Undo, bulk actions), each with its own
 //!   state, writes and views, using only [`core::Page`]. No room imports another.
 //! * [`forms`]: the forms two rooms share (views only).
 //!
@@ -31,12 +32,14 @@ use self::core::toolbar::{ReadOnlyNote, Toolbar};
 use self::core::url::Tab;
 use self::core::Page;
 use features::add_client::AddClient;
+use features::bulk::Bulk;
 use features::edit_client::EditClient;
 use features::export::{Export, ExportStatus};
 use features::posture::PostureStrip;
 use features::remove_client::RemoveClient;
 use features::secrets::Secrets;
 use features::toggle_client::ToggleClient;
+use features::undo::Undo;
 
 /// The rooms, as the shell wires them (each is also a context for its own views).
 #[derive(Clone, Copy)]
@@ -48,6 +51,9 @@ struct Rooms {
     secrets: Secrets,
     export: Export,
     posture: PostureStrip,
+    bulk: Bulk,
+    /// Wired through `Page::done`; nothing of the shell calls it.
+    _undo: Undo,
 }
 
 impl Rooms {
@@ -60,6 +66,8 @@ impl Rooms {
             secrets: Secrets::provide(s),
             export: Export::provide(s),
             posture: PostureStrip::provide(s),
+            bulk: Bulk::provide(s),
+            _undo: Undo::provide(s),
         }
     }
 }
@@ -92,6 +100,7 @@ fn render_dialog(dialog: Dialog) -> AnyView {
         Dialog::Rotate(_) => "rotate",
         Dialog::RemoveExpired(_) => "remove_expired",
         Dialog::Shortcuts => "shortcuts",
+        Dialog::Bulk(_) => "bulk",
     };
     lazy_dialog(d, dialog, title, chunk, move || async move {
         match chunk {
@@ -102,6 +111,7 @@ fn render_dialog(dialog: Dialog) -> AnyView {
             "secrets" => from_chunk!(secrets::renderer()),
             "rotate" => from_chunk!(secrets::rotate::renderer()),
             "remove_expired" => from_chunk!(secrets::remove_expired::renderer()),
+            "bulk" => from_chunk!(bulk::renderer()),
             _ => from_chunk!(shortcuts::renderer()),
         }
     })
@@ -122,6 +132,7 @@ fn dialog_title(dialog: &Dialog) -> String {
         Dialog::Rotate(_) => "Rotate Secret".into(),
         Dialog::RemoveExpired(_) => "Remove expired secrets".into(),
         Dialog::Shortcuts => "Keyboard shortcuts".into(),
+        Dialog::Bulk(op) => format!("{} clients", op.verb()),
     }
 }
 
@@ -257,6 +268,7 @@ pub fn ClientsPage() -> impl IntoView {
             />
             {notice}
             {progress_bar}
+            {rooms.bulk.bar()}
             <div class="list-filters">
                 {rooms.posture.view()}
                 <p class="count-line muted" aria-live="polite">{count_line}</p>

@@ -15,10 +15,10 @@ test('the list, the pane tabs and a dialog work by keyboard alone', async ({ pag
   await expect(page.getByTestId('details-pane')).toBeVisible();
   const name = (await page.locator('#pane-title').textContent()) ?? '';
   expect(name.length).toBeGreaterThan(0);
-  // Tab from the list passes the three sort buttons and the current row's Copy only, then
-  // leaves the list (not one stop per row).
+  // Tab from the list passes "Select all" (a Tenant Administrator's), the sort buttons and
+  // the current row's Copy only, then leaves the list (not one stop per row).
   const stops: string[] = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 7; i++) {
     await page.keyboard.press('Tab');
     const where = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
@@ -28,7 +28,7 @@ test('the list, the pane tabs and a dialog work by keyboard alone', async ({ pag
     if (where === null) break;
     stops.push(where);
   }
-  expect(stops).toEqual(['Name', 'Client ID', 'Status', 'Secrets', 'Copy Client ID']);
+  expect(stops).toEqual([`Select all ${await rowNames(page).count()} matching`, 'Name', 'Client ID', 'Status', 'Secrets', 'Copy Client ID']);
 
   // Tabs: ←/→ move and select; Tab goes into the panel.
   await page.locator('#tab-details').focus();

@@ -175,6 +175,27 @@ impl ListCache {
         self.edit(kind, |clients| clients.retain(|c| c.id() != Some(id)));
     }
 
+    /// Many changes of one kind's list at once (one copy of the list, however many): the
+    /// server's copies of `replaced`, and `removed` gone.
+    pub fn apply(&self, kind: ClientKind, replaced: Vec<Client>, removed: &[String]) {
+        if replaced.is_empty() && removed.is_empty() {
+            return;
+        }
+        let mut by_id: std::collections::HashMap<String, Client> = replaced
+            .into_iter()
+            .filter_map(|c| Some((c.id()?.to_string(), c)))
+            .collect();
+        let removed: std::collections::HashSet<&str> = removed.iter().map(String::as_str).collect();
+        self.edit(kind, |clients| {
+            clients.retain(|c| !c.id().is_some_and(|id| removed.contains(id)));
+            for slot in clients.iter_mut() {
+                if let Some(new) = slot.id().and_then(|id| by_id.remove(id)) {
+                    *slot = new;
+                }
+            }
+        });
+    }
+
     /// Forgets the lists of `kinds` and loads the list shown again.
     pub fn reload(&self, kinds: Vec<ClientKind>) {
         self.cache.update_value(|c| {

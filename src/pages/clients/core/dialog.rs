@@ -45,6 +45,8 @@ pub enum Dialog {
     RemoveExpired(Client),
     /// The list of keyboard shortcuts.
     Shortcuts,
+    /// A bulk action on the picked clients: the question, the progress, the outcomes.
+    Bulk(crate::model::bulk::BulkOp),
 }
 
 /// The dialog steps of Rotate Secret; step 2 is the shown-once value ([`Reveal`]).

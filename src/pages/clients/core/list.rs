@@ -6,6 +6,7 @@ use leptos::{html, prelude::*};
 use crate::components::badge::StatusBadge;
 
 use super::health::Cell;
+use super::picks::Picks;
 use super::url::ListView;
 use crate::components::icons::CopyIcon;
 use crate::model::{
@@ -118,6 +119,10 @@ fn RowSlot(
     #[prop(into)] health: Signal<Cell>,
     #[prop(into)] selected: Signal<bool>,
     #[prop(into)] cursor: Signal<bool>,
+    /// Whether the row is picked for a bulk action (no checkbox column when `None`).
+    picked: Option<Signal<bool>>,
+    /// The checkbox was clicked (with Shift held?).
+    on_pick: Callback<(bool,)>,
     on_open: Callback<()>,
     on_copy: Callback<(String,)>,
 ) -> impl IntoView {
@@ -127,11 +132,22 @@ fn RowSlot(
     let id = move || text(ClientSummary::id);
     let name = move || text(ClientSummary::name);
     let enabled = Signal::derive(move || entry.with(|e| e.as_ref().and_then(|s| s.enabled())));
+    // In the Name cell (a column of its own would shift the columns that narrow lists drop).
+    let pick = picked.map(|picked| {
+        view! {
+            <input type="checkbox" class="pick" tabindex="-1" prop:checked=picked
+                aria-label=move || format!("Select {}", name())
+                on:click=move |ev| {
+                    ev.stop_propagation();
+                    on_pick.run((ev.shift_key(),));
+                } />
+        }
+    });
     view! {
         <tr class="client-row" class:client-row--selected=selected class:client-row--cursor=cursor
             aria-selected=move || if selected.get() { "true" } else { "false" } data-id=id
             on:click=move |_| on_open.run(())>
-            <td class="client-row__name">{name}</td>
+            <td class="client-row__name">{pick}{name}</td>
             <td class="client-row__id">
                 <span class="id-cell">
                     <code title=id>{id}</code>
@@ -159,12 +175,23 @@ fn TableHead(
     view: ListView,
     #[prop(into)] sort: Signal<SortOrder>,
     on_sort: Callback<(SortKey,)>,
+    /// The picking column's header: whether every row shown is picked, how many are shown,
+    /// and its click (pick all, or none).
+    pick_all: Option<(Signal<bool>, Signal<usize>, Callback<()>)>,
 ) -> impl IntoView {
     let kind_header = match view {
         ListView::All => "Type",
         ListView::One(ClientKind::ClientCredentials) => "Roles",
         ListView::One(ClientKind::Hybrid | ClientKind::AuthorizationCode) => "Redirect URLs",
     };
+    let pick_head = pick_all.map(|(all, shown, run)| {
+        view! {
+            <input type="checkbox" class="pick" prop:checked=all id="pick-all"
+                aria-label=move || format!("Select all {} matching", shown.get())
+                title=move || format!("Select all {} matching", shown.get())
+                on:click=move |_| run.run(()) />
+        }
+    });
     view! {
         <colgroup>
             <col class="col-name" />
@@ -176,7 +203,7 @@ fn TableHead(
         </colgroup>
         <thead>
             <tr>
-                <SortHeader label="Name" key=SortKey::Name sort on_sort />
+                <SortHeader label="Name" key=SortKey::Name sort on_sort before=pick_head.into_any() />
                 <SortHeader label="Client ID" key=SortKey::Id sort on_sort />
                 <SortHeader label="Status" key=SortKey::Status sort on_sort />
                 <SortHeader label="Secrets" key=SortKey::Health sort on_sort />
@@ -206,6 +233,9 @@ fn SortHeader(
     key: SortKey,
     #[prop(into)] sort: Signal<SortOrder>,
     on_sort: Callback<(SortKey,)>,
+    /// Drawn before the sort button (the Name header's "Select all" checkbox).
+    #[prop(optional)]
+    before: Option<AnyView>,
 ) -> impl IntoView {
     let aria = move || {
         let s = sort.get();
@@ -223,6 +253,7 @@ fn SortHeader(
     };
     view! {
         <th scope="col" aria-sort=aria>
+            {before}
             <button type="button" class="sort-button" on:click=click>
                 {label}<span class="sort-button__arrow" aria-hidden="true">{arrow}</span>
             </button>
@@ -246,6 +277,8 @@ struct Table {
     /// The keyboard cursor: the row ↑/↓ move to (a position in `rows`).
     cursor: RwSignal<Option<usize>>,
     scroller: NodeRef<html::Div>,
+    /// The bulk picks, where the user may pick (a Tenant Administrator).
+    picks: Option<Picks>,
 }
 
 impl Table {
@@ -263,11 +296,32 @@ impl Table {
             .map(|s| s.id().to_string())
     }
 
-    /// ↑ ↓ Home End move the cursor, Enter or Space open its client, Esc closes the pane.
+    /// Picks (Shift: a range) the row at `position`.
+    fn pick(&self, position: usize, range: bool) {
+        let (Some(picks), Some(id)) = (self.picks, self.id_at(position)) else {
+            return;
+        };
+        if range {
+            let (items, rows) = (self.items.get_untracked(), self.rows.get_untracked());
+            picks.extend_to(&items, &rows, position);
+        } else {
+            picks.toggle(&id, position);
+        }
+    }
+
+    /// ↑ ↓ Home End move the cursor, Enter opens its client, Esc closes the pane. Where the
+    /// user may pick: Space picks the cursor's row, Shift+↑/↓ pick as they move; else Space
+    /// opens too.
     fn on_keydown(&self, ev: web_sys::KeyboardEvent, on_close: Callback<()>) {
         let count = self.rows.read_untracked().len();
         let current = self.cursor.get_untracked();
         match ev.key().as_str() {
+            " " if self.picks.is_some() => {
+                if let Some(position) = current {
+                    ev.prevent_default();
+                    self.pick(position, false);
+                }
+            }
             "Enter" | " " => {
                 if let Some(id) = current.and_then(|p| self.id_at(p)) {
                     ev.prevent_default();
@@ -278,6 +332,12 @@ impl Table {
             key => {
                 if let Some(next) = cursor_after_key(key, current, count) {
                     ev.prevent_default();
+                    if ev.shift_key() && self.picks.is_some() {
+                        if let Some(from) = current {
+                            self.pick(from, true);
+                        }
+                        self.pick(next, true);
+                    }
                     self.cursor.set(Some(next));
                     self.scroll_into_view(next);
                 }
@@ -330,8 +390,18 @@ impl Table {
             }
         });
         let on_copy = t.on_copy;
+        let picked = t.picks.map(|picks| {
+            Signal::derive(move || {
+                entry.with(|e| e.as_ref().is_some_and(|s| picks.contains(s.id())))
+            })
+        });
+        let on_pick = Callback::new(move |(range,): (bool,)| {
+            let position = position.get_untracked();
+            t.cursor.set(Some(position));
+            t.pick(position, range);
+        });
         view! {
-            <RowSlot entry cells health selected=is_selected cursor=is_cursor on_open on_copy />
+            <RowSlot entry cells health selected=is_selected cursor=is_cursor picked on_pick on_open on_copy />
         }
     }
 
@@ -405,6 +475,9 @@ pub fn ClientTable(
     health_of: Callback<(ClientKind, String), Cell>,
     /// The rows rendered now (their secrets are read first).
     on_visible: Callback<(Vec<(ClientKind, String)>,)>,
+    /// The bulk picks: a checkbox per row (only where the user may change clients).
+    #[prop(optional_no_strip)]
+    picks: Option<Picks>,
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let (scroll_top, viewport) = watch_viewport(scroller);
@@ -422,7 +495,20 @@ pub fn ClientTable(
         range,
         cursor: RwSignal::new(None),
         scroller,
+        picks,
     };
+    let pick_all = picks.map(|picks| {
+        let all = Signal::derive(move || picks.all_picked(&items.read(), &rows.read()));
+        let shown = Signal::derive(move || rows.read().len());
+        let run = Callback::new(move |()| {
+            if picks.all_picked(&items.read_untracked(), &rows.read_untracked()) {
+                picks.clear();
+            } else {
+                picks.pick_all(&items.read_untracked(), &rows.read_untracked());
+            }
+        });
+        (all, shown, run)
+    });
     Effect::new(move |_| {
         let (first, last) = range.get();
         let items = items.read();
@@ -459,13 +545,17 @@ pub fn ClientTable(
             node_ref=scroller
             tabindex="0"
             role="region"
-            aria-label="Clients; use the arrow keys to move, Enter to open, Escape to close"
+            aria-label=move || if t.picks.is_some() {
+                "Clients; use the arrow keys to move, Enter to open, Space to select (Shift with the arrows for several), Escape to close"
+            } else {
+                "Clients; use the arrow keys to move, Enter to open, Escape to close"
+            }
             on:scroll=on_scroll
             on:keydown=move |ev| t.on_keydown(ev, on_close)
             on:focus=move |ev| t.on_focus(ev)
         >
             <table>
-                <TableHead view sort on_sort />
+                <TableHead view sort on_sort pick_all />
                 <tbody>{move || t.body()}</tbody>
             </table>
         </div>

@@ -15,8 +15,14 @@ use super::url::ListView;
 use super::Page;
 use crate::components::clipboard::copy_to_clipboard;
 
-/// The kind shown, whether it has no clients, and what a 207 left out.
-type Shape = (ListView, bool, Arc<Vec<MultiStatusResponseChildError>>);
+/// The kind shown, whether it has no clients, what a 207 left out, and whether the user may
+/// pick clients for bulk actions.
+type Shape = (
+    ListView,
+    bool,
+    Arc<Vec<MultiStatusResponseChildError>>,
+    bool,
+);
 
 /// The list of the selected Client Type, in whatever state it is.
 #[component]
@@ -34,11 +40,14 @@ pub fn ListArea(
 
     // What the list area looks like: rebuilt only when this changes, so an edited or added
     // row updates the table in place (scroll position and focus stay).
+    let may_pick = Memo::new(move |_| s.access().allows());
     let shape = Memo::new(move |_| {
+        let pick = may_pick.get();
         s.list()
-            .map(|r| r.map(|l: KindList| (l.view, l.summaries.is_empty(), l.child_errors)))
+            .map(|r| r.map(|l: KindList| (l.view, l.summaries.is_empty(), l.child_errors, pick)))
     });
-    let ready = move |(k, empty, child_errors): Shape| {
+    let ready = move |(k, empty, child_errors, pick): Shape| {
+        let picks = pick.then_some(s.picks);
         if empty {
             return view! {
                 <div class="empty-state">
@@ -67,6 +76,7 @@ pub fn ListArea(
                     on_copy=Callback::new(move |(id,)| copy_to_clipboard(id, "Client ID"))
                     health_of=Callback::new(move |(kind, id): (ClientKind, String)| s.health.cell(kind, &id))
                     on_visible=Callback::new(move |(shown,)| s.health.set_visible(shown))
+                    picks
                 />
             </div>
             {move || rows.read().is_empty().then(|| view! { <NoMatch /> })}

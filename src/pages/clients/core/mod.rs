@@ -16,6 +16,7 @@ pub mod health;
 pub mod list;
 pub mod list_area;
 pub mod pane;
+pub mod picks;
 pub mod roles;
 pub mod secrets_tab;
 pub mod toolbar;
@@ -68,6 +69,10 @@ pub struct Page {
     secrets_reload: RwSignal<u32>,
     secrets: LocalResource<SecretsLoad>,
     pub dialogs: Dialogs,
+    /// The clients picked for a bulk action (the list's checkboxes).
+    pub picks: picks::Picks,
+    /// Where a write that can be undone reports it (set by the shell to the Undo room).
+    undo: StoredValue<Option<Callback<(String, writes::Change)>>>,
 }
 
 impl Page {
@@ -113,13 +118,34 @@ impl Page {
             secrets_reload,
             secrets,
             dialogs: Dialogs::new(),
+            undo: StoredValue::new(None),
+            picks: picks::Picks::new(),
         };
+        // Another Client Type (or All types) starts with nothing picked.
+        Effect::new(move |_| {
+            view.track();
+            page.picks.clear();
+        });
         provide_context(page);
         page
     }
 
     pub fn api(&self) -> ApiClient {
         self.api.get_value()
+    }
+
+    /// Says that a write is `done` (a toast), offering Undo of `change` where the page has
+    /// the Undo room.
+    pub fn done(&self, done: &str, change: writes::Change) {
+        match self.undo.get_value() {
+            Some(offer) => offer.run((done.to_string(), change)),
+            None => self.toasts.show(done),
+        }
+    }
+
+    /// Makes `offer` the one that [`Page::done`] calls.
+    pub fn offer_undo_with(&self, offer: Callback<(String, writes::Change)>) {
+        self.undo.set_value(Some(offer));
     }
 
     /// The secrets of the client `target` gives, read when it changes (see
@@ -201,6 +227,31 @@ impl Page {
         self.lists.remove(kind, id);
         if self.url.selected_untracked().as_deref() == Some(id) {
             self.url.close_pane();
+        }
+    }
+
+    /// The outcome of a bulk action at once: the server's copies of `replaced` and the
+    /// `removed` clients gone (one update of the list per kind, not one per client).
+    pub fn apply_many(&self, replaced: Vec<Client>, removed: Vec<(ClientKind, String)>) {
+        for kind in ClientKind::ALL {
+            let mine: Vec<Client> = replaced
+                .iter()
+                .filter(|c| c.kind() == kind)
+                .cloned()
+                .collect();
+            let gone: Vec<String> = removed
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, id)| id.clone())
+                .collect();
+            if self
+                .url
+                .selected_untracked()
+                .is_some_and(|sel| gone.contains(&sel))
+            {
+                self.url.close_pane();
+            }
+            self.lists.apply(kind, mine, &gone);
         }
     }
 

@@ -96,7 +96,7 @@ pub fn ReadOnlyNote(#[prop(into)] read_only: Signal<bool>) -> impl IntoView {
                 <p class="read-only-note" role="note" data-testid="read-only-note">
                     "You can look but not change: adding, editing and removing clients and secrets needs the "
                     <strong>"Tenant Administrator"</strong>
-                    " role, and you are signed in without it. Ask a Tenant Administrator of this tenant if you need a change."
+                    " role, and you are signed in without it (so the list has no checkboxes for acting on several clients at once). Ask a Tenant Administrator of this tenant if you need a change."
                 </p>
             }
         })

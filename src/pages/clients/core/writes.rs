@@ -12,9 +12,27 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::field::FormStatus;
-use crate::model::Client;
+use crate::model::{Client, ClientSecret};
 
 use super::Page;
+
+/// A change just made that Undo can take back: the copy before it and the server's copy
+/// after it (Edit Client, Disable / Enable: the client; Edit Secret: the secret).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Client {
+        before: Client,
+        after: Client,
+    },
+    Secret {
+        client: Client,
+        before: ClientSecret,
+        after: ClientSecret,
+    },
+}
+
+/// The key that does Undo while a toast offers it (the shortcuts list it too).
+pub const UNDO_KEY: &str = "z";
 
 /// What a write gives its dialog: `Ok` (already acted on) or the error to show.
 pub type WriteResult = Result<(), ApiError>;
@@ -84,13 +102,20 @@ pub async fn toggle_enabled(s: Page, client: Client) -> WriteResult {
     match put_changes(s, &client, &Client::enabled_patch(client.kind(), enable)).await {
         Ok(None) => Ok(()),
         Ok(Some(updated)) => {
-            s.replace(updated);
             s.dialogs.close();
-            s.toasts.show(if enable {
+            let done = if enable {
                 "Client enabled"
             } else {
                 "Client disabled"
-            });
+            };
+            s.done(
+                done,
+                Change::Client {
+                    before: client,
+                    after: updated.clone(),
+                },
+            );
+            s.replace(updated);
             Ok(())
         }
         Err((error, Some(_))) => {

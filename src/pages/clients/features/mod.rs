@@ -4,6 +4,7 @@
 //! the buttons of the core's views to the rooms.
 
 pub mod add_client;
+pub mod bulk;
 pub mod edit_client;
 pub mod export;
 pub mod posture;
@@ -11,3 +12,4 @@ pub mod remove_client;
 pub mod secrets;
 pub mod shortcuts;
 pub mod toggle_client;
+pub mod undo;

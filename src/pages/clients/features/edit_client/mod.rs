@@ -3,7 +3,7 @@
 //! what changed.
 //!
 //! Uses of the core: the cache (the fresh copy and the saved one replace the row), the
-//! dialog host (the form, the finding), toasts.
+//! dialog host (the form, the finding), the toast with Undo (`Page::done`).
 
 use std::sync::Arc;
 
@@ -16,7 +16,7 @@ use crate::model::{client_update_body, Client, ClientFormValues, ClientKind};
 
 use crate::pages::clients::core::dialog::{room_dialogs, Dialog};
 use crate::pages::clients::core::writes::{
-    client_id, form_status, put_changes, WriteResult, NO_ANSWER,
+    client_id, form_status, put_changes, Change, WriteResult, NO_ANSWER,
 };
 use crate::pages::clients::core::Page;
 use crate::pages::clients::forms::client_form::ClientFormBody;
@@ -148,10 +148,15 @@ async fn update(
     match put_changes(s, &old, &changes).await {
         Ok(None) => Ok(()),
         Ok(Some(updated)) => {
-            s.replace(updated);
+            s.replace(updated.clone());
             s.dialogs.close();
-            s.toasts
-                .show("Client saved. Changes can take up to an hour to affect sign-ins.");
+            s.done(
+                "Client saved. Changes can take up to an hour to affect sign-ins.",
+                Change::Client {
+                    before: old,
+                    after: updated,
+                },
+            );
             Ok(())
         }
         Err((error, Some(fresh))) => {

@@ -25,7 +25,7 @@ use crate::pages::clients::core::dialog::{
     room_dialogs, Dialog, Notice, Offer, Reveal, RotateStep,
 };
 use crate::pages::clients::core::writes::{
-    client_id, failure, form_status, unchecked, WriteResult, NO_ANSWER,
+    client_id, failure, form_status, unchecked, Change, WriteResult, NO_ANSWER,
 };
 use crate::pages::clients::core::Page;
 use crate::pages::clients::forms::secret_form::SecretFormBody;
@@ -85,14 +85,19 @@ impl Secrets {
                 add_secret(s, rotation, ids_before, client.clone(), body.clone())
             }),
             edit: Action::new_local(move |(client, secret, body): &EditInput| {
-                let (client, id, body) =
-                    (client.clone(), secret.id.unwrap_or_default(), body.clone());
+                let (client, before, body) = (client.clone(), secret.clone(), body.clone());
+                let id = secret.id.unwrap_or_default();
                 async move {
                     let result = s
                         .api()
                         .update_secret(client.kind(), &client_id(&client), id, &body)
                         .await;
-                    secret_done(s, &client, id, result.map(|_| ()), false).await
+                    let undo = result.as_ref().ok().map(|after| Change::Secret {
+                        client: client.clone(),
+                        before: before.clone(),
+                        after: after.clone(),
+                    });
+                    secret_done(s, &client, id, result.map(|_| ()), (false, undo)).await
                 }
             }),
             remove: Action::new_local(move |(client, secret): &(Client, ClientSecret)| {
@@ -102,7 +107,7 @@ impl Secrets {
                         .api()
                         .delete_secret(client.kind(), &client_id(&client), id)
                         .await;
-                    secret_done(s, &client, id, result, true).await
+                    secret_done(s, &client, id, result, (true, None)).await
                 }
             }),
             shorten: Action::new_local(
@@ -375,13 +380,14 @@ async fn add_secret(
 }
 
 /// After Edit Secret or Remove Secret: the list is read again either way; a 404 means the
-/// secret was already removed; no answer reads the secret again to see what happened.
+/// secret was already removed; no answer reads the secret again to see what happened. An
+/// answered edit is `undo`, offered with the toast.
 async fn secret_done(
     s: Page,
     client: &Client,
     secret_id: i32,
     result: WriteResult,
-    removing: bool,
+    (removing, undo): (bool, Option<Change>),
 ) -> WriteResult {
     let d = s.dialogs;
     let done = if removing {
@@ -431,7 +437,10 @@ async fn secret_done(
     }
     d.close();
     s.refresh_secrets();
-    s.toasts.show(done);
+    match undo {
+        Some(change) => s.done(done, change),
+        None => s.toasts.show(done),
+    }
     Ok(())
 }
 

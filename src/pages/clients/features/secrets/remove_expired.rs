@@ -189,12 +189,7 @@ fn remove_expired_dialog_view(client: Client) -> AnyView {
 
 /// "✗ Not removed: <what the API said>".
 fn failure_words(error: &ApiError) -> String {
-    let mut words = format!("✗ Not removed: {error}");
-    for part in [error.reason(), error.resolution()].into_iter().flatten() {
-        words.push(' ');
-        words.push_str(part);
-    }
-    words
+    format!("✗ Not removed: {}", error.with_server_words())
 }
 
 room_dialogs!(remove_expired;

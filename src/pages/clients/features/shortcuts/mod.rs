@@ -1,5 +1,5 @@
 //! Keyboard shortcuts of the Clients page: `/` Search, `?` the list of shortcuts, `n` Add
-//! Client, `r` Refresh. Never while the focus is in a field (the keys are typed there), with
+//! Client, `r` Refresh, `z` Undo (while a toast offers it). Never while the focus is in a field (the keys are typed there), with
 //! Ctrl, Alt or Meta held, or while a dialog is open.
 //!
 //! Uses of the core: the dialog host (its own dialog, the notice), Refresh, the user's
@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::dialog::Modal;
 use crate::pages::clients::core::dialog::{room_dialogs, Dialog};
+use crate::pages::clients::core::writes::UNDO_KEY;
 use crate::pages::clients::core::Page;
 
 /// What a key does on the page.
@@ -19,10 +20,11 @@ pub enum Shortcut {
     Help,
     AddClient,
     Refresh,
+    Undo,
 }
 
 /// Every shortcut with its key and what it does, in the order the help lists them.
-pub const SHORTCUTS: [(Shortcut, &str, &str); 4] = [
+pub const SHORTCUTS: [(Shortcut, &str, &str); 5] = [
     (Shortcut::Search, "/", "Go to Search"),
     (
         Shortcut::AddClient,
@@ -30,6 +32,11 @@ pub const SHORTCUTS: [(Shortcut, &str, &str); 4] = [
         "Add Client (of the Client Type shown)",
     ),
     (Shortcut::Refresh, "r", "Refresh the list from the server"),
+    (
+        Shortcut::Undo,
+        UNDO_KEY,
+        "Undo the change just saved (while its message offers Undo)",
+    ),
     (Shortcut::Help, "?", "Show these shortcuts"),
 ];
 
@@ -85,6 +92,9 @@ pub fn install(s: Page, add_client: Callback<()>) {
                 Some(why) => s.dialogs.say(why),
             },
             Shortcut::Refresh => s.refresh(),
+            Shortcut::Undo => {
+                s.toasts.act_on_newest(UNDO_KEY);
+            }
         }
     });
     on_cleanup(move || handle.remove());

@@ -1,0 +1,106 @@
+//! Bulk actions on the clients picked in the list (its checkboxes; Space, Shift+click and
+//! Shift+↑/↓; "Select all N matching" in the header): a bar with Disable, Enable and Remove.
+//! Each asks first (Remove lists what goes and wants the count typed; Cancel is the
+//! default), then runs at most four requests at a time with a progress bar and Cancel, and
+//! ends with each client's outcome and Retry for the failed ones only. Nothing is sent
+//! twice: see [`crate::model::bulk`].
+//!
+//! Uses of the core: the picks, the rows loaded (who is picked), the API, the cache (one
+//! update for the whole run, when it ends), the dialog host, the user's rights. The bar is in
+//! the core's bundle; the dialog and the runner are the chunk `bulk`.
+
+mod run;
+
+use leptos::prelude::*;
+
+use crate::model::bulk::{BulkOp, BulkRun};
+
+use crate::pages::clients::core::dialog::{room_dialogs, Dialog};
+use crate::pages::clients::core::Page;
+
+/// The room's state: the run from its question to its summary.
+#[derive(Clone, Copy)]
+pub struct Bulk {
+    s: Page,
+    /// `None` while the dialog asks; the run once confirmed.
+    run: RwSignal<Option<BulkRun>>,
+    /// What was typed to confirm Remove.
+    typed: RwSignal<String>,
+    /// Bumped by each new run: answers of an older run are dropped.
+    generation: StoredValue<u64>,
+}
+
+impl Bulk {
+    pub fn provide(s: Page) -> Self {
+        let this = Bulk {
+            s,
+            run: RwSignal::new(None),
+            typed: RwSignal::new(String::new()),
+            generation: StoredValue::new(0),
+        };
+        provide_context(this);
+        this
+    }
+
+    fn open(&self, op: BulkOp) {
+        if let Some(why) = self.s.access().why_not("change clients") {
+            return self.s.dialogs.say(why);
+        }
+        self.run.set(None);
+        self.typed.set(String::new());
+        let opener = format!("bulk-{}", op.verb().to_lowercase());
+        self.s
+            .dialogs
+            .open(Dialog::Bulk(op), &[&opener, "client-list"]);
+    }
+
+    /// The bar over the list while clients are picked.
+    pub fn bar(self) -> impl IntoView {
+        let s = self.s;
+        let picks = s.picks;
+        let count = Memo::new(move |_| picks.count());
+        let shown = Memo::new(move |_| s.rows.read().len());
+        let all_shown = Memo::new(move |_| {
+            count.get() > 0 && picks.all_picked(&s.summaries.read(), &s.rows.read())
+        });
+        let button = move |op: BulkOp, danger: bool| {
+            view! {
+                <button type="button" id=format!("bulk-{}", op.verb().to_lowercase())
+                    class=if danger { "button button--danger" } else { "button" }
+                    on:click=move |_| self.open(op)>
+                    {op.verb()}
+                </button>
+            }
+        };
+        move || {
+            (count.get() > 0).then(|| {
+                let select_all = move || {
+                    (!all_shown.get()).then(|| view! {
+                        <button type="button" class="button button--quiet" id="bulk-all"
+                            on:click=move |_| picks.pick_all(&s.summaries.read_untracked(), &s.rows.read_untracked())>
+                            {move || format!("Select all {} matching", shown.get())}
+                        </button>
+                    })
+                };
+                view! {
+                    <div class="bulk-bar" role="region" aria-label="Picked clients" data-testid="bulk-bar">
+                        <p class="bulk-bar__count" aria-live="polite">
+                            {move || match count.get() { 1 => "1 client selected".to_string(), n => format!("{n} clients selected") }}
+                        </p>
+                        {select_all}
+                        <button type="button" class="button button--quiet" on:click=move |_| picks.clear()>"Clear selection"</button>
+                        <span class="bulk-bar__actions">
+                            {button(BulkOp::Disable, false)}
+                            {button(BulkOp::Enable, false)}
+                            {button(BulkOp::Remove, true)}
+                        </span>
+                    </div>
+                }
+            })
+        }
+    }
+}
+
+room_dialogs!(bulk, preload(preload_bulk);
+    Dialog::Bulk(op) => run::bulk_dialog_view(op),
+);

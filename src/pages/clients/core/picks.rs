@@ -100,6 +100,19 @@ impl Picks {
         })
     }
 
+    /// How many of the picked clients are among the rows shown (the others are hidden by
+    /// the search or a chip). Costs nothing while none is picked.
+    pub fn shown(&self, table: &ClientTable, rows: &[usize]) -> usize {
+        self.ids.with(|ids| {
+            if ids.is_empty() {
+                return 0;
+            }
+            rows.iter()
+                .filter(|&&i| table.get(i).is_some_and(|s| ids.contains(s.id())))
+                .count()
+        })
+    }
+
     /// Forgets `done` (removed, or acted on and no longer wanted).
     pub fn drop_ids(&self, done: &[String]) {
         if done.is_empty() {

@@ -38,6 +38,11 @@ test('Disable three picked clients with one request failing: outcomes, Retry sen
   const enabled = before.filter((c) => c.Enabled !== false);
   expect(enabled.length, 'the demo has enabled clients among the first three').toBeGreaterThan(1);
   await expectAccessible(page, 'the list with three clients picked');
+  // Picked clients that a search hides stay picked, and the bar says so.
+  await page.getByLabel('Search').fill(names[0]);
+  await expect(bar(page)).toContainText('3 clients selected (2 of them hidden by the search or a filter)');
+  await page.getByLabel('Search').fill('');
+  await expect(bar(page)).toHaveText(/3 clients selected(?! \()/);
 
   await bar(page).getByRole('button', { name: 'Disable' }).click();
   const dialog = page.getByRole('dialog', { name: 'Disable 3 clients' });

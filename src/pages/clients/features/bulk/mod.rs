@@ -63,6 +63,8 @@ impl Bulk {
         let all_shown = Memo::new(move |_| {
             count.get() > 0 && picks.all_picked(&s.summaries.read(), &s.rows.read())
         });
+        let hidden =
+            Memo::new(move |_| count.get() - picks.shown(&s.summaries.read(), &s.rows.read()));
         let button = move |op: BulkOp, danger: bool| {
             view! {
                 <button type="button" id=format!("bulk-{}", op.verb().to_lowercase())
@@ -84,9 +86,7 @@ impl Bulk {
                 };
                 view! {
                     <div class="bulk-bar" role="region" aria-label="Picked clients" data-testid="bulk-bar">
-                        <p class="bulk-bar__count" aria-live="polite">
-                            {move || match count.get() { 1 => "1 client selected".to_string(), n => format!("{n} clients selected") }}
-                        </p>
+                        <p class="bulk-bar__count" aria-live="polite">{move || picked_words(count.get(), hidden.get())}</p>
                         {select_all}
                         <button type="button" class="button button--quiet" on:click=move |_| picks.clear()>"Clear selection"</button>
                         <span class="bulk-bar__actions">
@@ -98,6 +98,20 @@ impl Bulk {
                 }
             })
         }
+    }
+}
+
+/// "3 clients selected (1 of them hidden by the search or a filter)".
+fn picked_words(count: usize, hidden: usize) -> String {
+    let picked = match count {
+        1 => "1 client selected".to_string(),
+        n => format!("{n} clients selected"),
+    };
+    match (count, hidden) {
+        (_, 0) => picked,
+        (1, _) => format!("{picked} (hidden by the search or a filter)"),
+        (_, h) if h == count => format!("{picked} (all hidden by the search or a filter)"),
+        (_, h) => format!("{picked} ({h} of them hidden by the search or a filter)"),
     }
 }
 

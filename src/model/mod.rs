@@ -12,6 +12,7 @@
 pub mod bulk;
 pub mod client;
 pub mod csv;
+pub mod definitions;
 pub mod expiry;
 pub mod form;
 pub mod format;

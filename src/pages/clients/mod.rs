@@ -5,7 +5,7 @@
 //!   list, the Details pane with its read-only tabs, the dialog host. It imports no feature.
 //! * [`features`]: one room per feature (Add Client, Edit Client, Disable/Enable, Remove
 //!   Client, the Secrets tab's writes, Export CSV, the posture strip, keyboard shortcuts,
-//!   Undo, bulk actions), each with its own
+//!   Undo, bulk actions, client definitions as JSON), each with its own
 //!   state, writes and views, using only [`core::Page`]. No room imports another.
 //! * [`forms`]: the forms two rooms share (views only).
 //!
@@ -33,6 +33,7 @@ use self::core::url::Tab;
 use self::core::Page;
 use features::add_client::AddClient;
 use features::bulk::Bulk;
+use features::definitions::Definitions;
 use features::edit_client::EditClient;
 use features::export::{Export, ExportStatus};
 use features::posture::PostureStrip;
@@ -52,6 +53,7 @@ struct Rooms {
     export: Export,
     posture: PostureStrip,
     bulk: Bulk,
+    definitions: Definitions,
     /// Wired through `Page::done`; nothing of the shell calls it.
     _undo: Undo,
 }
@@ -67,6 +69,7 @@ impl Rooms {
             export: Export::provide(s),
             posture: PostureStrip::provide(s),
             bulk: Bulk::provide(s),
+            definitions: Definitions::provide(s),
             _undo: Undo::provide(s),
         }
     }
@@ -101,6 +104,7 @@ fn render_dialog(dialog: Dialog) -> AnyView {
         Dialog::RemoveExpired(_) => "remove_expired",
         Dialog::Shortcuts => "shortcuts",
         Dialog::Bulk(_) => "bulk",
+        Dialog::ExportJson(_) => "definitions",
     };
     lazy_dialog(d, dialog, title, chunk, move || async move {
         match chunk {
@@ -112,6 +116,7 @@ fn render_dialog(dialog: Dialog) -> AnyView {
             "rotate" => from_chunk!(secrets::rotate::renderer()),
             "remove_expired" => from_chunk!(secrets::remove_expired::renderer()),
             "bulk" => from_chunk!(bulk::renderer()),
+            "definitions" => from_chunk!(definitions::renderer()),
             _ => from_chunk!(shortcuts::renderer()),
         }
     })
@@ -133,6 +138,7 @@ fn dialog_title(dialog: &Dialog) -> String {
         Dialog::RemoveExpired(_) => "Remove expired secrets".into(),
         Dialog::Shortcuts => "Keyboard shortcuts".into(),
         Dialog::Bulk(op) => format!("{} clients", op.verb()),
+        Dialog::ExportJson(_) => "Export as JSON".into(),
     }
 }
 
@@ -268,7 +274,7 @@ pub fn ClientsPage() -> impl IntoView {
             />
             {notice}
             {progress_bar}
-            {rooms.bulk.bar()}
+            {rooms.bulk.bar(Callback::new(move |(clients,)| rooms.definitions.open(clients, "bulk-export")))}
             <div class="list-filters">
                 {rooms.posture.view()}
                 <p class="count-line muted" aria-live="polite">{count_line}</p>
@@ -344,6 +350,7 @@ fn PaneArea(id: String) -> impl IntoView {
                 on_edit=with_client(|r, c| r.edit.open(c))
                 on_toggle=with_client(|r, c| r.toggle.open(c))
                 on_remove=with_client(|r, c| r.remove.open(c))
+                on_export=with_client(|r, c| r.definitions.open(vec![c.clone()], "more-options"))
             >
                 <PanelContent client tab />
             </ClientPane>

@@ -1,5 +1,5 @@
 //! The client's actions in the Details pane: Edit Client, Disable/Enable Client and More
-//! options › Remove Client. The dialogs they open belong to the page.
+//! options › Export as JSON, Remove Client. The dialogs they open belong to the page.
 
 use leptos::{html, prelude::*};
 
@@ -14,6 +14,7 @@ pub fn ClientActions(
     on_edit: Callback<()>,
     on_toggle: Callback<()>,
     on_remove: Callback<()>,
+    on_export: Callback<()>,
 ) -> impl IntoView {
     let menu = RwSignal::new(false);
     let menu_box = NodeRef::<html::Div>::new();
@@ -58,6 +59,13 @@ pub fn ClientActions(
                 </button>
                 <Show when=move || menu.get()>
                     <div class="menu__list" role="menu">
+                        <button type="button" role="menuitem" class="menu__item"
+                            on:click=move |_| {
+                                menu.set(false);
+                                on_export.run(());
+                            }>
+                            "Export as JSON"
+                        </button>
                         <button type="button" role="menuitem" class="menu__item menu__item--danger"
                             disabled=blocked title=why_not
                             on:click=move |_| {

@@ -47,6 +47,8 @@ pub enum Dialog {
     Shortcuts,
     /// A bulk action on the picked clients: the question, the progress, the outcomes.
     Bulk(crate::model::bulk::BulkOp),
+    /// Export of client definitions as JSON (one client, or the picked ones).
+    ExportJson(Vec<Client>),
 }
 
 /// The dialog steps of Rotate Secret; step 2 is the shown-once value ([`Reveal`]).

@@ -51,6 +51,8 @@ pub fn ClientPane(
     on_edit: Callback<()>,
     on_toggle: Callback<()>,
     on_remove: Callback<()>,
+    /// More options › Export as JSON.
+    on_export: Callback<()>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let tabs = Tab::available(kind);
@@ -96,7 +98,7 @@ pub fn ClientPane(
                 <button type="button" class="icon-button" aria-label="Close details" title="Close (Esc)"
                     on:click=move |_| on_close.run(())>"✕"</button>
             </div>
-            <ClientActions enabled access on_edit on_toggle on_remove />
+            <ClientActions enabled access on_edit on_toggle on_remove on_export />
             <div class="tabs" role="tablist" aria-label="Client sections" on:keydown=on_keydown>{tab_list}</div>
             <div class="pane__panel" role="tabpanel" id="pane-panel" tabindex="0"
                 aria-labelledby=move || format!("tab-{}", tab.get().slug())>

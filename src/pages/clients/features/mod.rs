@@ -5,6 +5,7 @@
 
 pub mod add_client;
 pub mod bulk;
+pub mod definitions;
 pub mod edit_client;
 pub mod export;
 pub mod posture;

@@ -14,6 +14,7 @@ mod run;
 use leptos::prelude::*;
 
 use crate::model::bulk::{BulkOp, BulkRun};
+use crate::model::Client;
 
 use crate::pages::clients::core::dialog::{room_dialogs, Dialog};
 use crate::pages::clients::core::Page;
@@ -54,8 +55,22 @@ impl Bulk {
             .open(Dialog::Bulk(op), &[&opener, "client-list"]);
     }
 
-    /// The bar over the list while clients are picked.
-    pub fn bar(self) -> impl IntoView {
+    /// The picked clients among those loaded, in the API's order.
+    fn picked_clients(&self) -> Vec<Client> {
+        let picks = self.s.picks.ids();
+        match self.s.list() {
+            Some(Ok(list)) => list
+                .clients
+                .iter()
+                .filter(|c| c.id().is_some_and(|id| picks.contains(id)))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The bar over the list while clients are picked; its Export calls `on_export`.
+    pub fn bar(self, on_export: Callback<(Vec<Client>,)>) -> impl IntoView {
         let s = self.s;
         let picks = s.picks;
         let count = Memo::new(move |_| picks.count());
@@ -90,6 +105,8 @@ impl Bulk {
                         {select_all}
                         <button type="button" class="button button--quiet" on:click=move |_| picks.clear()>"Clear selection"</button>
                         <span class="bulk-bar__actions">
+                            <button type="button" id="bulk-export" class="button"
+                                on:click=move |_| on_export.run((self.picked_clients(),))>"Export"</button>
                             {button(BulkOp::Disable, false)}
                             {button(BulkOp::Enable, false)}
                             {button(BulkOp::Remove, true)}

@@ -58,6 +58,15 @@ impl Client {
         }
     }
 
+    /// Tags (internal; kept as they are by an export and an import).
+    pub fn tags(&self) -> Option<&[String]> {
+        match self {
+            Client::ClientCredentials(c) => c.tags.as_deref(),
+            Client::Hybrid(c) => c.tags.as_deref(),
+            Client::AuthorizationCode(c) => c.tags.as_deref(),
+        }
+    }
+
     /// Sets Enabled (for a PUT body).
     pub fn set_enabled(&mut self, enabled: bool) {
         match self {
@@ -149,6 +158,19 @@ impl Client {
         }
     }
 
+    /// The client of `kind` read from its wire JSON.
+    pub fn from_json(kind: ClientKind, value: serde_json::Value) -> serde_json::Result<Client> {
+        Ok(match kind {
+            ClientKind::ClientCredentials => {
+                Client::ClientCredentials(serde_json::from_value(value)?)
+            }
+            ClientKind::Hybrid => Client::Hybrid(serde_json::from_value(value)?),
+            ClientKind::AuthorizationCode => {
+                Client::AuthorizationCode(serde_json::from_value(value)?)
+            }
+        })
+    }
+
     /// The client as JSON, in its kind's wire shape.
     pub fn to_json(&self) -> serde_json::Value {
         match self {
@@ -171,6 +193,26 @@ pub enum NewClient {
 }
 
 impl NewClient {
+    /// Sets Enabled and Tags (the forms do not: a new client is enabled, tags are internal;
+    /// an imported one keeps its own).
+    pub fn set_enabled_and_tags(&mut self, enabled: Option<bool>, tags: Option<Vec<String>>) {
+        macro_rules! set {
+            ($c:expr) => {{
+                if enabled.is_some() {
+                    $c.enabled = enabled;
+                }
+                if tags.as_ref().is_some_and(|t| !t.is_empty()) {
+                    $c.tags = tags;
+                }
+            }};
+        }
+        match self {
+            NewClient::ClientCredentials(c) => set!(c),
+            NewClient::Hybrid(c) => set!(c),
+            NewClient::AuthorizationCode(c) => set!(c),
+        }
+    }
+
     /// The kind being created.
     pub fn kind(&self) -> ClientKind {
         match self {

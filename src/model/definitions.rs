@@ -1,5 +1,5 @@
 //! Client definitions as JSON, to copy clients to another tenant: the document Export makes
-//! (Import, which will read it, is not built yet). Per client its type, every field the contract lets one set on create
+//! and Import reads (its dry run: [`plan`]). Per client its type, every field the contract lets one set on create
 //! (in the contract's names, `Id` left out: the other tenant makes its own), its roles by id
 //! and name (ids differ between tenants: Import matches by name), and, only if asked, its
 //! secrets' descriptions and expirations. Never a secret value: the API never gives one back.
@@ -11,15 +11,22 @@
 //!     "Secrets": [ { "Description": "Primary", "ExpirationDate": "2027-12-01T00:00:00Z" } ] } ] }
 //! ```
 
-use chrono::{DateTime, Utc};
+use std::collections::HashSet;
+use std::fmt::Display;
+
+use chrono::{DateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::form::{new_client_body, ClientFormValues};
 use super::wire::{ClientSecret, Role};
-use super::Client;
+use super::{to_datetime_local, Client, ClientKind, NewClient};
 
 /// The only version there is.
 pub const VERSION: u32 = 1;
+
+/// Import reads no larger document (a tenant's 50 000 clients fit in a few MB).
+pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 
 /// A role of the client, by id (in the tenant it came from) and name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +115,224 @@ pub fn document(definitions: Vec<Definition>) -> String {
     .unwrap_or_default()
 }
 
+/// A client of a document that reads: its kind, its fields (typed), its roles and secrets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub kind: ClientKind,
+    pub client: Client,
+    pub roles: Vec<RoleRef>,
+    pub secrets: Vec<SecretRef>,
+}
+
+/// Reads a document; when it is not one, a message that says what is wrong (nothing is sent).
+pub fn parse(text: &str) -> Result<Vec<Parsed>, String> {
+    if text.len() > MAX_BYTES {
+        return Err(format!(
+            "This is {:.1} MB of text; a client definitions document is at most {} MB. Pick the file that Export as JSON made.",
+            text.len() as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        ));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "This is not JSON (line {}, column {}). Pick the file that Export as JSON made, or paste all of its text.",
+            e.line(),
+            e.column()
+        )
+    })?;
+    match value.get("version").and_then(Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) => {
+            return Err(format!(
+                "This document is of version {v}; this console reads version {VERSION}. Export it again with this console."
+            ))
+        }
+        None => {
+            return Err("This JSON is not a client definitions document: it has no \"version\". Pick the file that Export as JSON made.".into())
+        }
+    }
+    let document: Document = serde_json::from_value(value).map_err(|e| {
+        format!("The document does not have the expected shape ({e}). Nothing was sent.")
+    })?;
+    if document.clients.is_empty() {
+        return Err("The document holds no clients.".into());
+    }
+    document
+        .clients
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| parse_one(i, d))
+        .collect()
+}
+
+fn parse_one(i: usize, d: Definition) -> Result<Parsed, String> {
+    let at = format!("Client {} of the document", i + 1);
+    let kind = ClientKind::from_slug(&d.kind).ok_or_else(|| {
+        format!(
+            "{at} has the type “{}”; it must be client-credentials, hybrid or authorization-code.",
+            d.kind
+        )
+    })?;
+    if !d.client.is_object() {
+        return Err(format!(
+            "{at}: “Client” must be an object of the client's fields."
+        ));
+    }
+    let client = Client::from_json(kind, d.client)
+        .map_err(|e| format!("{at}: a field has the wrong type ({e})."))?;
+    Ok(Parsed {
+        kind,
+        client,
+        roles: d.roles,
+        secrets: d.secrets.unwrap_or_default(),
+    })
+}
+
+/// What becomes of a role of the document in this tenant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoleFate {
+    /// A role of this tenant has its name (or, without a name, its id).
+    Matched { name: String, id: String },
+    /// No role of this tenant has that name: the client is created without it.
+    Dropped { name: String },
+    /// The Tenant Member role, which every client-credentials client needs, was added.
+    MemberAdded { name: String, id: String },
+}
+
+/// The dry run for one client: what Create would send, or why it cannot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub kind: ClientKind,
+    pub name: String,
+    /// A client of that type and name exists in this tenant (create anyway, or skip).
+    pub exists: bool,
+    pub roles: Vec<RoleFate>,
+    /// What the contract refuses (the form's validation): field and why. Not created.
+    pub refused: Vec<(String, String)>,
+    /// Said beside the row (an expired secret given a new expiry, secrets left out).
+    pub notes: Vec<String>,
+    /// The POST body (with the client id made for it); `None` when refused.
+    pub body: Option<NewClient>,
+}
+
+/// The dry run of `parsed` for this tenant: `existing` (kind, name) pairs, its roles, `id` the
+/// new client's id (made once, so that a retry cannot create it twice).
+pub fn plan<Tz: TimeZone>(
+    parsed: &Parsed,
+    existing: &HashSet<(ClientKind, String)>,
+    tenant_roles: &[Role],
+    id: String,
+    now: &DateTime<Tz>,
+) -> Plan
+where
+    Tz::Offset: Display,
+{
+    let kind = parsed.kind;
+    let name = parsed.client.name().unwrap_or_default().trim().to_string();
+    let mut values = ClientFormValues::from_client(&parsed.client);
+    let mut notes = Vec::new();
+    let roles = if kind.has_roles() {
+        role_fates(&parsed.roles, tenant_roles)
+    } else {
+        Vec::new()
+    };
+    values.role_ids = roles
+        .iter()
+        .filter_map(|f| match f {
+            RoleFate::Matched { id, .. } | RoleFate::MemberAdded { id, .. } => Some(id.clone()),
+            RoleFate::Dropped { .. } => None,
+        })
+        .collect();
+    values.secret = ClientFormValues::for_new(now).secret;
+    if kind.has_secrets() {
+        if let Some(first) = parsed.secrets.first() {
+            values.secret.description = first.description.clone().unwrap_or_default();
+            match first.expiration_date {
+                None => values.secret.never_expires = true,
+                Some(at) if at > now.with_timezone(&Utc) => {
+                    values.secret.expiration = to_datetime_local(at, &now.timezone());
+                }
+                Some(_) => notes.push(
+                    "Its first secret had expired: the new one expires in a year.".to_string(),
+                ),
+            }
+        }
+        if parsed.secrets.len() > 1 {
+            notes.push(format!(
+                "Only one secret is created (the first of {}); add the others after the import.",
+                parsed.secrets.len()
+            ));
+        }
+    }
+    let (body, refused) = match new_client_body(kind, &values, Some(id), now) {
+        Ok(mut body) => {
+            body.set_enabled_and_tags(
+                parsed.client.enabled(),
+                parsed.client.tags().map(<[String]>::to_vec),
+            );
+            (Some(body), Vec::new())
+        }
+        Err(errors) => (
+            None,
+            errors
+                .iter()
+                .map(|(field, why)| (field.to_string(), why.to_string()))
+                .collect(),
+        ),
+    };
+    Plan {
+        kind,
+        exists: existing.contains(&(kind, name.clone())),
+        name,
+        roles,
+        refused,
+        notes,
+        body,
+    }
+}
+
+/// Each role of the document matched by name in this tenant (by id when it has no name), and
+/// the Tenant Member role added when it is missing.
+fn role_fates(refs: &[RoleRef], tenant_roles: &[Role]) -> Vec<RoleFate> {
+    let mut fates: Vec<RoleFate> = refs
+        .iter()
+        .map(|r| {
+            let found = match (&r.name, &r.id) {
+                (Some(name), _) => tenant_roles
+                    .iter()
+                    .find(|t| t.name.as_deref() == Some(name)),
+                (None, Some(id)) => tenant_roles.iter().find(|t| t.id.as_deref() == Some(id)),
+                (None, None) => None,
+            };
+            let name = r.name.clone().or_else(|| r.id.clone()).unwrap_or_default();
+            match found.and_then(|t| t.id.clone()) {
+                Some(id) => RoleFate::Matched { name, id },
+                None => RoleFate::Dropped { name },
+            }
+        })
+        .collect();
+    let has_member = |fates: &[RoleFate]| {
+        fates.iter().any(|f| match f {
+            RoleFate::Matched { id, .. } => tenant_roles
+                .iter()
+                .any(|t| t.id.as_deref() == Some(id) && t.is_tenant_member()),
+            _ => false,
+        })
+    };
+    if !has_member(&fates) {
+        if let Some(member) = tenant_roles.iter().find(|t| t.is_tenant_member()) {
+            fates.push(RoleFate::MemberAdded {
+                name: member
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| "Tenant Member".into()),
+                id: member.id.clone().unwrap_or_default(),
+            });
+        }
+    }
+    fates
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +413,98 @@ mod tests {
         assert!(
             !text.contains("\"Id\": 7") && !text.contains("Secret\":"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_bad_document_gets_a_clear_message() {
+        assert!(parse("{ not json")
+            .unwrap_err()
+            .starts_with("This is not JSON (line 1"));
+        assert!(parse(r#"{"clients": []}"#)
+            .unwrap_err()
+            .contains("no \"version\""));
+        assert!(parse(r#"{"version": 2, "clients": []}"#)
+            .unwrap_err()
+            .contains("version 2"));
+        assert!(parse(r#"{"version": 1, "clients": []}"#)
+            .unwrap_err()
+            .contains("no clients"));
+        let wrong =
+            r#"{"version": 1, "clients": [{"Type": "client-credentials", "Client": {"Name": 5}}]}"#;
+        assert!(parse(wrong)
+            .unwrap_err()
+            .starts_with("Client 1 of the document: a field has the wrong type"));
+        let kind = r#"{"version": 1, "clients": [{"Type": "device-code", "Client": {}}]}"#;
+        assert!(parse(kind).unwrap_err().contains("the type “device-code”"));
+        let big = " ".repeat(MAX_BYTES + 1);
+        assert!(parse(&big).unwrap_err().contains("at most 8 MB"));
+    }
+
+    fn tenant() -> Vec<Role> {
+        vec![
+            Role {
+                role_type_id: Some(crate::model::TENANT_MEMBER_ROLE_TYPE_ID.into()),
+                ..role("other-member", "Tenant Member")
+            },
+            role("other-ops", "Pipeline Operators"),
+        ]
+    }
+
+    #[test]
+    fn the_dry_run_matches_roles_by_name_drops_unknown_ones_and_flags_names_that_exist() {
+        let text = r#"{"version": 1, "clients": [{"Type": "client-credentials",
+            "Client": {"Name": "Pump", "Enabled": false, "AccessTokenLifetime": 900, "Tags": ["east"]},
+            "Roles": [{"Id": "r1", "Name": "Pipeline Operators"}, {"Id": "r2", "Name": "Gone role"}],
+            "Secrets": [{"Description": "Primary", "ExpirationDate": "2030-01-01T00:00:00Z"}, {"Description": "B", "ExpirationDate": null}]}]}"#;
+        let parsed = parse(text).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 12, 7, 12, 0, 0).unwrap();
+        let existing = HashSet::from([(ClientKind::ClientCredentials, "Pump".to_string())]);
+        let p = plan(&parsed[0], &existing, &tenant(), "new-id".into(), &now);
+        assert!(p.exists);
+        assert_eq!(
+            p.roles,
+            [
+                RoleFate::Matched {
+                    name: "Pipeline Operators".into(),
+                    id: "other-ops".into()
+                },
+                RoleFate::Dropped {
+                    name: "Gone role".into()
+                },
+                RoleFate::MemberAdded {
+                    name: "Tenant Member".into(),
+                    id: "other-member".into()
+                },
+            ]
+        );
+        assert!(p.refused.is_empty());
+        assert_eq!(p.notes.len(), 1, "{:?}", p.notes);
+        let body = p.body.unwrap().to_json();
+        assert_eq!(body["Id"], json!("new-id"));
+        assert_eq!(body["Name"], json!("Pump"));
+        assert_eq!(body["Enabled"], json!(false));
+        assert_eq!(body["Tags"], json!(["east"]));
+        assert_eq!(body["AccessTokenLifetime"], json!(900));
+        assert_eq!(body["RoleIds"], json!(["other-ops", "other-member"]));
+        assert_eq!(body["SecretDescription"], json!("Primary"));
+        assert_eq!(body["SecretExpirationDate"], json!("2030-01-01T00:00:00Z"));
+    }
+
+    #[test]
+    fn the_dry_run_says_which_field_the_contract_refuses() {
+        let text = r#"{"version": 1, "clients": [{"Type": "hybrid", "Client": {"Name": "Portal", "AccessTokenLifetime": 99999}}]}"#;
+        let parsed = parse(text).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 12, 7, 12, 0, 0).unwrap();
+        let p = plan(&parsed[0], &HashSet::new(), &tenant(), "id".into(), &now);
+        assert!(!p.exists);
+        assert!(p.body.is_none());
+        let fields: Vec<&str> = p.refused.iter().map(|(f, _)| f.as_str()).collect();
+        assert!(fields.contains(&"AccessTokenLifetime"), "{:?}", p.refused);
+        assert!(
+            fields.contains(&"RedirectUris"),
+            "a hybrid client needs one: {:?}",
+            p.refused
         );
     }
 }

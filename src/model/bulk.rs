@@ -1,4 +1,5 @@
-//! A bulk action's run (Disable, Enable or Remove a selection of clients): which client is
+//! A bulk action's run (Disable, Enable or Remove a selection of clients, or Create the
+//! clients of an imported document): which client is
 //! waiting, in flight, done, already gone or not done (with the API's words), at most
 //! `IN_FLIGHT` requests at a time, Cancel (what was done stays done; the rest is not
 //! started) and Retry of the failed ones only. Pure: the page drives it and sends.
@@ -17,6 +18,8 @@ pub enum BulkOp {
     Disable,
     Enable,
     Remove,
+    /// Import: create the clients of a document.
+    Create,
 }
 
 impl BulkOp {
@@ -26,6 +29,7 @@ impl BulkOp {
             BulkOp::Disable => "Disable",
             BulkOp::Enable => "Enable",
             BulkOp::Remove => "Remove",
+            BulkOp::Create => "Create",
         }
     }
 
@@ -35,6 +39,7 @@ impl BulkOp {
             BulkOp::Disable => "disabled",
             BulkOp::Enable => "enabled",
             BulkOp::Remove => "removed",
+            BulkOp::Create => "created",
         }
     }
 
@@ -43,7 +48,7 @@ impl BulkOp {
         match self {
             BulkOp::Disable => enabled == Some(false),
             BulkOp::Enable => enabled != Some(false),
-            BulkOp::Remove => false,
+            BulkOp::Remove | BulkOp::Create => false,
         }
     }
 }

@@ -193,6 +193,15 @@ pub enum NewClient {
 }
 
 impl NewClient {
+    /// The client id sent with it (made by the console), if any.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            NewClient::ClientCredentials(c) => c.id.as_deref(),
+            NewClient::Hybrid(c) => c.id.as_deref(),
+            NewClient::AuthorizationCode(c) => c.id.as_deref(),
+        }
+    }
+
     /// Sets Enabled and Tags (the forms do not: a new client is enabled, tags are internal;
     /// an imported one keeps its own).
     pub fn set_enabled_and_tags(&mut self, enabled: Option<bool>, tags: Option<Vec<String>>) {

@@ -104,7 +104,7 @@ fn render_dialog(dialog: Dialog) -> AnyView {
         Dialog::RemoveExpired(_) => "remove_expired",
         Dialog::Shortcuts => "shortcuts",
         Dialog::Bulk(_) => "bulk",
-        Dialog::ExportJson(_) => "definitions",
+        Dialog::ExportJson(_) | Dialog::ImportJson => "definitions",
     };
     lazy_dialog(d, dialog, title, chunk, move || async move {
         match chunk {
@@ -139,6 +139,7 @@ fn dialog_title(dialog: &Dialog) -> String {
         Dialog::Shortcuts => "Keyboard shortcuts".into(),
         Dialog::Bulk(op) => format!("{} clients", op.verb()),
         Dialog::ExportJson(_) => "Export as JSON".into(),
+        Dialog::ImportJson => "Import clients".into(),
     }
 }
 
@@ -269,6 +270,7 @@ pub fn ClientsPage() -> impl IntoView {
                 on_search=Callback::new(move |(text,)| s.search(text))
                 on_refresh=Callback::new(move |()| s.refresh())
                 on_add=add_client
+                on_import=Callback::new(move |()| rooms.definitions.open_import())
                 on_export=Callback::new(move |()| rooms.export.run())
                 exporting=Signal::derive(move || rooms.export.busy())
             />

@@ -49,6 +49,8 @@ pub enum Dialog {
     Bulk(crate::model::bulk::BulkOp),
     /// Export of client definitions as JSON (one client, or the picked ones).
     ExportJson(Vec<Client>),
+    /// Import of client definitions (pick, dry run, create, the new secrets).
+    ImportJson,
 }
 
 /// The dialog steps of Rotate Secret; step 2 is the shown-once value ([`Reveal`]).

@@ -8,6 +8,7 @@
 //! toasts, the user's rights and the API client. The core imports no feature.
 
 pub mod actions;
+pub mod batch;
 pub mod cache;
 pub mod chips;
 pub mod details;

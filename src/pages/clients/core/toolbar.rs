@@ -16,6 +16,8 @@ pub fn Toolbar(
     on_search: Callback<(String,)>,
     on_refresh: Callback<()>,
     on_add: Callback<()>,
+    /// Import (client definitions as JSON).
+    on_import: Callback<()>,
     /// Export CSV of the list as shown.
     on_export: Callback<()>,
     /// An export waits for secrets (the button cancels it).
@@ -63,6 +65,11 @@ pub fn Toolbar(
                 }
                 on:click=move |_| on_export.run(())>
                 {move || if exporting.get() { "Cancel export" } else { "Export CSV" }}
+            </button>
+            <button type="button" id="import-clients" class="button" disabled=move || !access.get().allows()
+                title=move || access.get().why_not("import clients")
+                on:click=move |_| on_import.run(())>
+                "Import"
             </button>
             <AddClientButton access on_add id="add-client" />
         </div>

@@ -40,6 +40,15 @@ pub type WriteResult = Result<(), ApiError>;
 /// The sentence that opens every "no answer" finding.
 pub const NO_ANSWER: &str = "The server did not confirm the change, so it was read again:";
 
+/// A fresh GUID for a new client (the browser's `crypto.randomUUID`), made once per client so
+/// that a retry after no answer cannot create it twice.
+pub fn new_guid() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_default()
+}
+
 pub fn client_id(client: &Client) -> String {
     client.id().unwrap_or_default().to_string()
 }

@@ -17,7 +17,9 @@ use crate::model::{new_client_body, ClientFormValues, ClientKind, CreatedClient,
 
 use crate::pages::clients::core::dialog::{room_dialogs, Dialog, Notice, Offer, Reveal};
 use crate::pages::clients::core::url::ListView;
-use crate::pages::clients::core::writes::{form_status, unchecked, WriteResult, NO_ANSWER};
+use crate::pages::clients::core::writes::{
+    form_status, new_guid, unchecked, WriteResult, NO_ANSWER,
+};
 use crate::pages::clients::core::Page;
 use crate::pages::clients::forms::client_form::ClientFormBody;
 
@@ -206,14 +208,6 @@ fn new_client_name(body: &NewClient) -> Option<&str> {
         NewClient::Hybrid(c) => c.name.as_deref(),
         NewClient::AuthorizationCode(c) => c.name.as_deref(),
     }
-}
-
-/// A fresh GUID for a new client (the browser's `crypto.randomUUID`).
-fn new_guid() -> String {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .unwrap_or_default()
 }
 
 /// Add Client in All types: which type of client, then its form.

@@ -13,9 +13,10 @@ mod run;
 
 use leptos::prelude::*;
 
-use crate::model::bulk::{BulkOp, BulkRun};
+use crate::model::bulk::BulkOp;
 use crate::model::Client;
 
+use crate::pages::clients::core::batch::Batch;
 use crate::pages::clients::core::dialog::{room_dialogs, Dialog};
 use crate::pages::clients::core::Page;
 
@@ -23,21 +24,18 @@ use crate::pages::clients::core::Page;
 #[derive(Clone, Copy)]
 pub struct Bulk {
     s: Page,
-    /// `None` while the dialog asks; the run once confirmed.
-    run: RwSignal<Option<BulkRun>>,
+    /// The run once confirmed (`None` while the dialog asks).
+    batch: Batch,
     /// What was typed to confirm Remove.
     typed: RwSignal<String>,
-    /// Bumped by each new run: answers of an older run are dropped.
-    generation: StoredValue<u64>,
 }
 
 impl Bulk {
     pub fn provide(s: Page) -> Self {
         let this = Bulk {
             s,
-            run: RwSignal::new(None),
+            batch: Batch::new(),
             typed: RwSignal::new(String::new()),
-            generation: StoredValue::new(0),
         };
         provide_context(this);
         this
@@ -47,7 +45,7 @@ impl Bulk {
         if let Some(why) = self.s.access().why_not("change clients") {
             return self.s.dialogs.say(why);
         }
-        self.run.set(None);
+        self.batch.clear();
         self.typed.set(String::new());
         let opener = format!("bulk-{}", op.verb().to_lowercase());
         self.s

@@ -5,10 +5,14 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::dialog::Modal;
-use crate::model::bulk::{BulkOp, BulkRun, Outcome};
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use crate::model::bulk::{BulkItem, BulkOp, BulkRun, Outcome};
 use crate::model::{Client, ClientKind};
 
 use super::Bulk;
+use crate::pages::clients::core::batch::{batch_progress, clients, Ended, Send};
 use crate::pages::clients::core::Page;
 
 /// The picked clients among the rows loaded, in the list's order: (kind, id, name, enabled).
@@ -37,115 +41,57 @@ fn targets(s: Page) -> Vec<(ClientKind, String, String, Option<bool>)> {
 
 impl Bulk {
     fn start(&self, op: BulkOp) {
-        let generation = self.generation.get_value() + 1;
-        self.generation.set_value(generation);
-        self.run.set(Some(BulkRun::new(op, targets(self.s))));
-        self.pump();
-    }
-
-    /// Sends what may be sent now (up to four in flight); called again as each answers.
-    fn pump(self) {
-        let generation = self.generation.get_value();
-        let Some(starts) = self
-            .run
-            .try_update(|r| r.as_mut().map(BulkRun::to_send))
-            .flatten()
-        else {
-            return;
-        };
-        if starts.is_empty()
-            && self
-                .run
-                .with_untracked(|r| r.as_ref().is_some_and(BulkRun::over))
-        {
-            return self.ended();
-        }
-        for i in starts {
-            let Some((op, item)) = self
-                .run
-                .with_untracked(|r| r.as_ref().map(|r| (r.op, r.items[i].clone())))
-            else {
-                continue;
-            };
-            let s = self.s;
-            leptos::task::spawn_local(async move {
-                let outcome = send(s, op, item.kind, &item.id).await;
-                if self.generation.get_value() != generation {
-                    return;
-                }
-                self.run.update(|r| {
-                    if let Some(r) = r {
-                        r.finish(i, outcome);
-                    }
-                });
-                self.pump();
-            });
-        }
-    }
-
-    /// The run is over: the list takes every change at once; the clients done are unpicked.
-    fn ended(self) {
         let s = self.s;
-        let Some(run) = self.run.get_untracked() else {
-            return;
-        };
-        let mut replaced = Vec::new();
-        let mut removed = Vec::new();
-        let mut settled = Vec::new();
-        for item in &run.items {
-            let ended_well = matches!(
-                item.outcome,
-                Outcome::Done | Outcome::AlreadySo | Outcome::Gone
-            );
-            if ended_well {
-                settled.push(item.id.clone());
-            }
-            match (&item.outcome, run.op) {
-                (Outcome::Gone, _) | (Outcome::Done, BulkOp::Remove) => {
-                    removed.push((item.kind, item.id.clone()));
-                }
-                (Outcome::Done, op) => {
-                    replaced.push(with_enabled(s, item.kind, &item.id, op == BulkOp::Enable))
-                }
-                _ => {}
-            }
-        }
-        for (kind, id) in &removed {
-            s.health.forget(*kind, id);
-        }
-        s.apply_many(replaced.into_iter().flatten().collect(), removed);
-        s.picks.drop_ids(&settled);
-    }
-
-    fn cancel(&self) {
-        self.run.update(|r| {
-            if let Some(r) = r {
-                r.cancel();
-            }
+        let send: Send = Rc::new(move |_, item: BulkItem| {
+            Box::pin(async move { send(s, op, item.kind, &item.id).await })
         });
-        if self
-            .run
-            .with_untracked(|r| r.as_ref().is_some_and(BulkRun::over))
-        {
-            self.ended();
-        }
-    }
-
-    fn retry(self) {
-        self.run.update(|r| {
-            if let Some(r) = r {
-                r.retry_failed();
-            }
-        });
-        self.pump();
+        let ended: Ended = Rc::new(move |run: &BulkRun| ended(s, run));
+        self.batch.start(BulkRun::new(op, targets(s)), send, ended);
     }
 }
 
-/// The cached client `id` with Enabled set (what the server answered to the PUT).
-fn with_enabled(s: Page, kind: ClientKind, id: &str, enabled: bool) -> Option<Client> {
-    let mut client = s.client_untracked(id).filter(|c| c.kind() == kind)?;
-    client.set_enabled(enabled);
-    Some(client)
+/// The run is over: the list takes every change at once; the clients done are unpicked.
+fn ended(s: Page, run: &BulkRun) {
+    let mut done = HashSet::new();
+    let mut removed = Vec::new();
+    let mut settled = Vec::new();
+    for item in &run.items {
+        if matches!(
+            item.outcome,
+            Outcome::Done | Outcome::AlreadySo | Outcome::Gone
+        ) {
+            settled.push(item.id.clone());
+        }
+        match (&item.outcome, run.op) {
+            (Outcome::Gone, _) | (Outcome::Done, BulkOp::Remove) => {
+                removed.push((item.kind, item.id.clone()));
+            }
+            (Outcome::Done, _) => {
+                done.insert(item.id.as_str());
+            }
+            _ => {}
+        }
+    }
+    // The cached copies with Enabled as the server now has it (one pass over the list).
+    let enabled = run.op == BulkOp::Enable;
+    let replaced = match s.list() {
+        Some(Ok(list)) => list
+            .clients
+            .iter()
+            .filter(|c| c.id().is_some_and(|id| done.contains(id)))
+            .map(|c| {
+                let mut c = c.clone();
+                c.set_enabled(enabled);
+                c
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (kind, id) in &removed {
+        s.health.forget(*kind, id);
+    }
+    s.apply_many(replaced, removed);
+    s.picks.drop_ids(&settled);
 }
 
 /// One client's request, and what became of it. No answer is never sent again blindly: the
@@ -154,7 +100,8 @@ async fn send(s: Page, op: BulkOp, kind: ClientKind, id: &str) -> Outcome {
     let api = s.api();
     let result = match op {
         BulkOp::Remove => api.delete_client(kind, id).await,
-        BulkOp::Disable | BulkOp::Enable => {
+        // (Create is the import's; the bar never runs it.)
+        BulkOp::Disable | BulkOp::Enable | BulkOp::Create => {
             let patch = Client::enabled_patch(kind, op == BulkOp::Enable);
             api.update_client(id, &patch).await.map(|_| ())
         }
@@ -191,15 +138,6 @@ fn some_names(names: &[String], max: usize) -> String {
     }
 }
 
-/// "12 clients".
-fn clients(n: usize) -> String {
-    if n == 1 {
-        "1 client".into()
-    } else {
-        format!("{n} clients")
-    }
-}
-
 /// The question before anything is sent.
 fn question(room: Bulk, op: BulkOp) -> AnyView {
     let s = room.s;
@@ -210,7 +148,7 @@ fn question(room: Bulk, op: BulkOp) -> AnyView {
     let close = move |_| s.dialogs.close();
     let what = match op {
         BulkOp::Disable => "They will no longer be able to get tokens. Tokens they already have stay valid until they expire, and the change can take up to an hour to take effect.".to_string(),
-        BulkOp::Enable => "They will be able to get tokens again (within the hour).".to_string(),
+        BulkOp::Enable | BulkOp::Create => "They will be able to get tokens again (within the hour).".to_string(),
         BulkOp::Remove => {
             let known: Vec<usize> = list.iter().filter_map(|t| s.health.secrets(&t.1).map(|v| v.len())).collect();
             let unread = list.iter().filter(|t| t.0 != ClientKind::AuthorizationCode).count().saturating_sub(known.len());
@@ -255,106 +193,6 @@ fn question(room: Bulk, op: BulkOp) -> AnyView {
     .into_any()
 }
 
-/// Each client's outcome in words (the ones not done first).
-fn outcome_words(op: BulkOp, outcome: &Outcome) -> (String, &'static str) {
-    match outcome {
-        Outcome::Waiting => ("Waiting".into(), "waiting"),
-        Outcome::InFlight => ("Sending…".into(), "waiting"),
-        Outcome::Done => (format!("✓ {}", capitalised(op.past())), "done"),
-        Outcome::AlreadySo => (format!("✓ Already {}", op.past()), "done"),
-        Outcome::Gone => ("✓ Already removed (by someone else)".into(), "done"),
-        Outcome::NotDone(why) => (format!("✗ Not {}: {why}", op.past()), "failed"),
-        Outcome::NotStarted => ("Not started (cancelled)".into(), "failed"),
-    }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// The progress while it runs, then the summary with each outcome.
-fn progress(room: Bulk) -> AnyView {
-    let s = room.s;
-    let run = room.run;
-    let counts =
-        Memo::new(move |_| run.with(|r| r.as_ref().map(BulkRun::counts).unwrap_or_default()));
-    let total = Memo::new(move |_| run.with(|r| r.as_ref().map_or(0, |r| r.items.len())));
-    let over = Memo::new(move |_| run.with(|r| r.as_ref().is_some_and(BulkRun::over)));
-    let summary = move || run.with(|r| r.as_ref().map(BulkRun::summary).unwrap_or_default());
-    // Each client's line once it is over (1 000 lines redrawn per answer would slow the run).
-    let rows = move || {
-        if !over.get() {
-            return Vec::new();
-        }
-        run.with(|r| {
-            let Some(r) = r else { return Vec::new() };
-            let mut items: Vec<_> = r.items.iter().collect();
-            items.sort_by_key(|i| !matches!(i.outcome, Outcome::NotDone(_) | Outcome::NotStarted));
-            items
-                .into_iter()
-                .map(|item| {
-                    let (words, class) = outcome_words(r.op, &item.outcome);
-                    view! {
-                        <li class=format!("bulk-outcome bulk-outcome--{class}") data-testid="bulk-outcome">
-                            <strong>{item.name.clone()}</strong>" — "{words}
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let failed = move || counts.get().failed + counts.get().not_started;
-    // Once over, the focus goes to Close (Cancel, or Retry, which had it, is gone).
-    Effect::new(move |_| {
-        if over.get() {
-            request_animation_frame(|| {
-                crate::components::focus::focus_id("bulk-close");
-            });
-        }
-    });
-    let actions = move || {
-        if over.get() {
-            let retry = (failed() > 0).then(|| {
-                view! {
-                    <button type="button" class="button button--primary" data-testid="bulk-retry"
-                        on:click=move |_| room.retry()>
-                        {format!("Retry the {} not done", clients(failed()))}
-                    </button>
-                }
-            });
-            view! {
-                <button type="button" class="button" id="bulk-close" on:click=move |_| s.dialogs.close()>"Close"</button>
-                {retry}
-            }
-            .into_any()
-        } else {
-            view! {
-                <button type="button" class="button" data-testid="bulk-cancel" on:click=move |_| room.cancel()>"Cancel"</button>
-            }
-            .into_any()
-        }
-    };
-    view! {
-        <div class="bulk-progress">
-            <progress max=total value=move || counts.get().finished() aria-label="Progress"></progress>
-            <p role="status" data-testid="bulk-status">
-                {move || if over.get() {
-                    format!("Finished: {}.", summary())
-                } else {
-                    format!("{} of {} — {}", counts.get().finished(), clients(total.get()), summary())
-                }}
-            </p>
-        </div>
-        <ul class="bulk-outcomes">{rows}</ul>
-        <div class="dialog__actions">{actions}</div>
-    }
-    .into_any()
-}
-
 /// Disable, Enable or Remove the picked clients.
 pub fn bulk_dialog_view(op: BulkOp) -> AnyView {
     let room = expect_context::<Bulk>();
@@ -362,20 +200,18 @@ pub fn bulk_dialog_view(op: BulkOp) -> AnyView {
     let n = targets(s).len();
     let title = format!("{} {}", op.verb(), clients(n));
     // Esc or ✕ while it runs: Cancel first (what was done stays done), then close.
+    let batch = room.batch;
     let on_close = Callback::new(move |()| {
-        if room
-            .run
-            .with_untracked(|r| r.as_ref().is_some_and(|r| !r.over()))
-        {
-            room.cancel();
+        if batch.running() {
+            batch.cancel();
         } else {
             s.dialogs.close();
         }
     });
-    let started = Memo::new(move |_| room.run.with(Option::is_some));
+    let started = Memo::new(move |_| batch.run.with(Option::is_some));
     view! {
         <Modal open=true title on_close wide=true>
-            {move || if started.get() { progress(room) } else { question(room, op) }}
+            {move || if started.get() { batch_progress(batch, Callback::new(move |()| s.dialogs.close())) } else { question(room, op) }}
         </Modal>
     }
     .into_any()

@@ -1,10 +1,12 @@
 //! Client definitions as JSON (to copy clients to another tenant): Export of one client (More
 //! options) or of the picked ones (the bulk bar) as one document, made in the browser. Never
 //! a secret value; the secrets' descriptions and expirations only if asked (read then, at
-//! most four at a time). Import is not built yet.
+//! most four at a time). Import ([`import`]) reads such a document into this tenant.
 //!
 //! Uses of the core: the tenant's roles (names beside ids), the API (secrets), the dialog
 //! host, toasts, the user's rights (a Tenant Member cannot read secrets).
+
+mod import;
 
 use leptos::prelude::*;
 
@@ -25,6 +27,7 @@ pub struct Definitions {
     /// Secrets read so far, while the export reads them.
     reading: RwSignal<Option<(usize, usize)>>,
     failed: RwSignal<Option<String>>,
+    import: import::Import,
 }
 
 impl Definitions {
@@ -34,9 +37,21 @@ impl Definitions {
             with_secrets: RwSignal::new(false),
             reading: RwSignal::new(None),
             failed: RwSignal::new(None),
+            import: import::Import::new(),
         };
         provide_context(this);
         this
+    }
+
+    /// Import, from an empty pick.
+    pub fn open_import(&self) {
+        if let Some(why) = self.s.access().why_not("import clients") {
+            return self.s.dialogs.say(why);
+        }
+        self.import.reset();
+        self.s
+            .dialogs
+            .open(Dialog::ImportJson, &["import-clients", "add-client"]);
     }
 
     /// Export of `clients` (one, or the picked ones).
@@ -50,24 +65,27 @@ impl Definitions {
     }
 }
 
+/// `text`'s ASCII letters and digits (lower- or upper-case), every other run of characters one
+/// `sep`: "Edge gateway – Rotterdam" → "edge-gateway-rotterdam".
+fn slug(text: &str, sep: char, upper: bool) -> String {
+    let mapped: String = text
+        .chars()
+        .map(|c| match (c.is_ascii_alphanumeric(), upper) {
+            (true, true) => c.to_ascii_uppercase(),
+            (true, false) => c.to_ascii_lowercase(),
+            (false, _) => sep,
+        })
+        .collect();
+    mapped
+        .split(sep)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(&sep.to_string())
+}
+
 /// The file's name: the client's name for one, else the date.
 fn file_name(clients: &[Client]) -> String {
-    let slug = |text: &str| {
-        let s: String = text
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        s.split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-")
-    };
+    let slug = |text: &str| slug(text, '-', false);
     match clients {
         [one] => format!("client-{}.json", slug(one.name().unwrap_or("definition"))),
         _ => format!(
@@ -215,4 +233,5 @@ fn export_dialog_view(clients: Vec<Client>) -> AnyView {
 
 room_dialogs!(definitions;
     Dialog::ExportJson(clients) => export_dialog_view(clients),
+    Dialog::ImportJson => import::import_dialog_view(),
 );

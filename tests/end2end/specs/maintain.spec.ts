@@ -31,6 +31,9 @@ test('Remove Client by keyboard alone: open the menu, type the name, confirm', a
   // More options › Remove Client.
   await page.locator('#more-options').focus();
   await page.keyboard.press('Enter');
+  // Export as JSON first, then Remove Client (the dangerous one last).
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('menuitem', { name: 'Export as JSON' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('menuitem', { name: 'Remove Client' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -5,7 +5,7 @@
 // and sends nothing.
 import { test, expect, expectAccessible, signInAs, ADA } from '../../support/console';
 import { startDevApi, type DevApi } from '../../support/dev-api';
-import { KINDS, TENANT, openClients, openClient, pane, apiClients, apiRoles, endState } from '../../support/tasks';
+import { KINDS, TENANT, openClients, openClient, pane, apiClients, apiRoles, endState, tabTo } from '../../support/tasks';
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 
@@ -140,4 +140,41 @@ test('the dry run: a name that exists (skip or create anyway), an unknown role; 
   const named = (await apiClients(request, CC)).filter((c) => c.Name === CC.sample);
   expect(named).toHaveLength(2);
   expect(posts).toHaveLength(1);
+});
+
+test('keyboard only: Export as JSON from More options, then Import it pasted, Skip kept, Create anyway', async ({ page, request }) => {
+  await openClients(page, CC);
+  await openClient(page, CC.sample);
+  await pane(page).getByRole('button', { name: 'More options' }).focus();
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('menuitem', { name: 'Export as JSON' }), 5);
+  await page.keyboard.press('Enter');
+  const exporting = page.getByRole('dialog', { name: /^Export/ });
+  await expect(exporting.getByRole('button', { name: 'Download' })).toBeFocused();
+  const waiting = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const text = readFileSync(await (await waiting).path(), 'utf8');
+  await expect(exporting).toHaveCount(0);
+
+  await tabTo(page, page.getByRole('button', { name: 'Import' }));
+  await page.keyboard.press('Enter');
+  const dialog = importDialog(page);
+  await tabTo(page, dialog.getByTestId('import-text'), 6);
+  await page.keyboard.insertText(text);
+  await tabTo(page, dialog.getByRole('button', { name: 'Check' }), 4);
+  await page.keyboard.press('Enter');
+  const anyway = dialog.getByTestId('import-row').getByLabel('Create anyway');
+  await tabTo(page, dialog.getByTestId('import-row').getByLabel('Skip it'), 8);
+  await page.keyboard.press('ArrowDown');
+  await expect(anyway).toBeChecked();
+  await tabTo(page, dialog.getByTestId('import-create'), 4);
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('bulk-status')).toHaveText('Finished: 1 created.');
+  await expect(dialog.getByTestId('import-secret')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByTestId('import-close-guard')).toBeVisible();
+  await expect(dialog.getByTestId('import-close-guard').getByRole('button', { name: 'Keep open' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('import-secret')).toHaveCount(1);
+  expect((await apiClients(request, CC)).filter((c) => c.Name === CC.sample)).toHaveLength(2);
 });

@@ -98,6 +98,9 @@ test('Client-Credentials by keyboard: find, tabs, Edit → Save, Add Secret, Rem
   // list (the search matched only this client): the focus goes to Search.
   await tabTo(page, page.locator('#more-options'));
   await page.keyboard.press('Enter');
+  // Export as JSON first, then Remove Client (the dangerous one last).
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('menuitem', { name: 'Export as JSON' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('menuitem', { name: 'Remove Client' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -426,11 +426,19 @@ fn run_view(room: Definitions) -> AnyView {
             }
         })
     };
+    // The question takes the focus (Keep open, the safe answer).
+    Effect::new(move |_| {
+        if import.asking_close.get() {
+            request_animation_frame(|| {
+                crate::components::focus::focus_id("import-keep-open");
+            });
+        }
+    });
     let asking = move || {
         import.asking_close.get().then(|| view! {
             <div class="notice" role="alert" data-testid="import-close-guard">
                 <p>"Close? The secrets above cannot be shown again: copy them or download the .env first."</p>
-                <button type="button" class="button" autofocus on:click=move |_| import.asking_close.set(false)>"Keep open"</button>
+                <button type="button" class="button" id="import-keep-open" on:click=move |_| import.asking_close.set(false)>"Keep open"</button>
                 <button type="button" class="button button--danger" on:click=move |_| close_now(s, import)>"Close"</button>
             </div>
         })

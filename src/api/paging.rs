@@ -188,73 +188,33 @@ where
 mod tests {
     use super::*;
 
+    /// The pages asked for, as `(skip, count)`.
+    fn plan(total: u64, first_len: u64, page_size: u64) -> Vec<(u64, u64)> {
+        plan_remaining_pages(total, first_len, page_size)
+            .into_iter()
+            .map(|p| (p.skip, p.count))
+            .collect()
+    }
+
     #[test]
     fn plan_pages_of_100() {
-        assert_eq!(plan_remaining_pages(0, 0, 100), vec![]);
-        assert_eq!(plan_remaining_pages(57, 57, 100), vec![]);
-        assert_eq!(plan_remaining_pages(100, 100, 100), vec![]);
-        assert_eq!(
-            plan_remaining_pages(250, 100, 100),
-            vec![
-                PageSpec {
-                    skip: 100,
-                    count: 100
-                },
-                PageSpec {
-                    skip: 200,
-                    count: 100
-                }
-            ]
-        );
-        let plan = plan_remaining_pages(50_000, 100, 100);
-        assert_eq!(plan.len(), 499);
-        assert_eq!(
-            plan.first(),
-            Some(&PageSpec {
-                skip: 100,
-                count: 100
-            })
-        );
-        assert_eq!(
-            plan.last(),
-            Some(&PageSpec {
-                skip: 49_900,
-                count: 100
-            })
-        );
+        assert!(plan(0, 0, 100).is_empty());
+        assert!(plan(57, 57, 100).is_empty());
+        assert!(plan(100, 100, 100).is_empty());
+        assert_eq!(plan(250, 100, 100), [(100, 100), (200, 100)]);
+        let all = plan(50_000, 100, 100);
+        assert_eq!(all.len(), 499);
+        assert_eq!(all.first(), Some(&(100, 100)));
+        assert_eq!(all.last(), Some(&(49_900, 100)));
     }
 
     #[test]
     fn plan_follows_a_server_that_caps_the_page_size() {
-        assert_eq!(
-            plan_remaining_pages(120, 50, 100),
-            vec![
-                PageSpec {
-                    skip: 50,
-                    count: 50
-                },
-                PageSpec {
-                    skip: 100,
-                    count: 50
-                }
-            ]
-        );
+        assert_eq!(plan(120, 50, 100), [(50, 50), (100, 50)]);
         // An empty first page with a positive total: nothing more to ask for.
-        assert_eq!(plan_remaining_pages(10, 0, 100), vec![]);
+        assert!(plan(10, 0, 100).is_empty());
         // A server that ignores `count` and returns more: follow the asked size.
-        assert_eq!(
-            plan_remaining_pages(300, 150, 100),
-            vec![
-                PageSpec {
-                    skip: 150,
-                    count: 100
-                },
-                PageSpec {
-                    skip: 250,
-                    count: 100
-                }
-            ]
-        );
+        assert_eq!(plan(300, 150, 100), [(150, 100), (250, 100)]);
     }
 
     #[test]

@@ -120,15 +120,16 @@ mod tests {
 
     #[test]
     fn encoding() {
-        assert_eq!(encode_component("abc-DEF_1.2~"), "abc-DEF_1.2~");
-        assert_eq!(
-            encode_component("a/b c?d#e%f&g=h"),
-            "a%2Fb%20c%3Fd%23e%25f%26g%3Dh"
-        );
-        assert_eq!(encode_component("é"), "%C3%A9");
-        assert_eq!(encode_component(".."), "..");
-        assert_eq!(encode_component("+!*'()"), "%2B%21%2A%27%28%29");
-        assert_eq!(encode_component(""), "");
+        for (text, encoded) in [
+            ("abc-DEF_1.2~", "abc-DEF_1.2~"),
+            ("a/b c?d#e%f&g=h", "a%2Fb%20c%3Fd%23e%25f%26g%3Dh"),
+            ("é", "%C3%A9"),
+            ("..", ".."),
+            ("+!*'()", "%2B%21%2A%27%28%29"),
+            ("", ""),
+        ] {
+            assert_eq!(encode_component(text), encoded, "{text:?}");
+        }
     }
 
     #[test]

@@ -172,31 +172,42 @@ mod tests {
         out
     }
 
+    /// Checks `cell` on each `(text, expected)`.
+    fn cells(cases: &[(&str, &str)]) {
+        for (text, expected) in cases {
+            assert_eq!(cell(text), *expected, "the cell for {text:?}");
+        }
+    }
+
     #[test]
     fn cells_are_quoted_only_when_they_must_be() {
-        assert_eq!(cell("plain text"), "plain text");
-        assert_eq!(cell(""), "");
-        assert_eq!(cell("a,b"), "\"a,b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("one\ntwo"), "\"one\ntwo\"");
-        assert_eq!(cell("one\rtwo"), "\"one\rtwo\"");
-        assert_eq!(cell("it's; fine"), "it's; fine");
+        cells(&[
+            ("plain text", "plain text"),
+            ("", ""),
+            ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("one\ntwo", "\"one\ntwo\""),
+            ("one\rtwo", "\"one\rtwo\""),
+            ("it's; fine", "it's; fine"),
+        ]);
     }
 
     #[test]
     fn formula_like_cells_get_a_leading_apostrophe() {
-        assert_eq!(cell("=1+1"), "'=1+1");
-        assert_eq!(cell("+1"), "'+1");
-        assert_eq!(cell("-1"), "'-1");
-        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(cell("\tx"), "'\tx");
-        assert_eq!(cell("\rx"), "\"'\rx\"");
-        assert_eq!(
-            cell("=HYPERLINK(\"http://x\",\"y\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
-        );
-        assert_eq!(cell("a=1"), "a=1");
-        assert_eq!(cell(" =1"), " =1");
+        cells(&[
+            ("=1+1", "'=1+1"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("a=1", "a=1"),
+            (" =1", " =1"),
+        ]);
     }
 
     #[test]

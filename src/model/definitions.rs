@@ -336,7 +336,6 @@ fn role_fates(refs: &[RoleRef], tenant_roles: &[Role]) -> Vec<RoleFate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::wire::{ClientCredentialClient, HybridClient};
     use chrono::TimeZone;
     use serde_json::json;
 
@@ -350,14 +349,14 @@ mod tests {
 
     #[test]
     fn a_definition_has_the_settable_fields_roles_by_id_and_name_and_no_id() {
-        let client = Client::ClientCredentials(ClientCredentialClient {
-            id: Some("c1".into()),
-            name: Some("Pump station".into()),
-            enabled: Some(false),
-            access_token_lifetime: Some(900),
-            tags: Some(vec!["east".into()]),
-            role_ids: Some(vec!["r-member".into(), "r-gone".into()]),
-        });
+        let client = Client::from_json(
+            ClientKind::ClientCredentials,
+            json!({
+                "Id": "c1", "Name": "Pump station", "Enabled": false, "AccessTokenLifetime": 900,
+                "Tags": ["east"], "RoleIds": ["r-member", "r-gone"]
+            }),
+        )
+        .unwrap();
         let roles = [role("r-member", "Tenant Member")];
         let text = document(vec![definition_of(&client, &roles, None)]);
         let doc: Value = serde_json::from_str(&text).unwrap();
@@ -377,12 +376,11 @@ mod tests {
 
     #[test]
     fn secrets_give_descriptions_and_expiry_never_a_value() {
-        let client = Client::Hybrid(HybridClient {
-            id: Some("h1".into()),
-            name: Some("Portal".into()),
-            redirect_uris: Some(vec!["https://a.example/cb".into()]),
-            ..Default::default()
-        });
+        let client = Client::from_json(
+            ClientKind::Hybrid,
+            json!({"Id": "h1", "Name": "Portal", "RedirectUris": ["https://a.example/cb"]}),
+        )
+        .unwrap();
         let at = Utc.with_ymd_and_hms(2027, 3, 1, 12, 0, 0).unwrap();
         let secrets = [
             ClientSecret {

@@ -5,11 +5,7 @@ use leptos::prelude::*;
 use crate::model::{token_lifetime_words, Client, ClientKind};
 
 fn yes_no(value: Option<bool>) -> &'static str {
-    match value {
-        Some(true) => "Yes",
-        Some(false) => "No",
-        None => "Not set",
-    }
+    value.map_or("Not set", |yes| if yes { "Yes" } else { "No" })
 }
 
 fn lifetime(seconds: Option<i32>) -> String {

@@ -54,10 +54,11 @@ pub struct Page {
     pub session: Session,
     pub toasts: Toasts,
     pub url: Url,
+    /// The tenant's roles (names for the role ids; the posture's Tenant Administrator).
+    pub roles: LocalResource<Result<Vec<Role>, ApiError>>,
     pub query: Memo<PageQuery>,
     pub search_text: RwSignal<String>,
     pub lists: ListCache,
-    pub roles: LocalResource<Result<Vec<Role>, ApiError>>,
     /// The id of the tenant's Tenant Administrator role (once the roles are read).
     pub admin_role: Memo<Option<String>>,
     /// The loaded rows of the kind in the URL (empty while loading).

@@ -2,7 +2,8 @@
 // "Select all N matching"), then Disable, Enable or Remove from the bar: a question first
 // (Remove wants the count typed, Cancel is the default), a progress bar, each client's
 // outcome, Retry for the failed ones only; a Tenant Member has no checkboxes.
-import { test, expect, rowNames, expectAccessible, signInAs, MAX } from '../../support/console';
+import { test, expect, rowNames, expectAccessible, signInAs, ADA, MAX } from '../../support/console';
+import { startDevApi, type DevApi } from '../../support/dev-api';
 import { KINDS, TENANT, openClients, apiClients, fault, tabTo, endState } from '../../support/tasks';
 import type { Page } from '@playwright/test';
 
@@ -153,4 +154,64 @@ test('a Tenant Member has no checkboxes and is told why', async ({ page }) => {
   await page.getByLabel('Search').press('ArrowDown');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('details-pane')).toBeVisible();
+});
+
+test.describe('at 50 000 clients', () => {
+  let big: DevApi;
+  test.beforeAll(async () => {
+    big = await startDevApi(['--clients', '50000']);
+  });
+  test.afterAll(async () => big.stop());
+
+  test('Select all matching picks every client of the view, says how many, and sends nothing before the question', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const total = async (collection: string) => {
+      const response = await request.head(`${big.url}/api/v1/Tenants/${TENANT}/${collection}`, { headers: { Authorization: 'Bearer admin' } });
+      expect(response.status()).toBe(200);
+      return Number(response.headers()['total-count']);
+    };
+    const counts = await Promise.all(KINDS.map((k) => total(k.collection)));
+    expect(counts.reduce((a, b) => a + b, 0), 'the tenant holds 50 000 clients').toBe(50000);
+    const sent = countWrites(page);
+    await page.goto(`${big.url}/security/clients`);
+    await signInAs(page, ADA);
+    // The header's checkbox names every client of the view once the list has them all.
+    const header = (n: number) => page.getByRole('checkbox', { name: `Select all ${n} matching` });
+    await expect(header(counts[0])).toBeVisible({ timeout: 60_000 });
+    await header(counts[0]).check();
+    await expect(bar(page)).toContainText(`${counts[0]} clients selected`);
+
+    await expect(header(counts[0])).toBeChecked();
+
+    // All types starts with nothing picked; Select all takes every type.
+    await page.getByTestId('client-type').selectOption('all');
+    await expect(header(50000)).toBeVisible({ timeout: 60_000 });
+    await expect(header(50000)).not.toBeChecked();
+    await expect(bar(page)).toHaveCount(0);
+    // While the Secrets column reads, the posture strip and the progress line say the same.
+    const figures = await page.evaluate(() =>
+      ['posture-read', 'health-status'].map((id) => /(\d+) of (\d+)/.exec(document.querySelector(`[data-testid=${id}]`)?.textContent ?? '')?.slice(1)),
+    );
+    if (figures[0] && figures[1]) expect(figures[0], 'the strip beside the progress line').toEqual(figures[1]);
+    await page.locator('.client-row').first().getByRole('checkbox').click();
+    await expect(bar(page)).toContainText('1 client selected');
+    await bar(page).getByRole('button', { name: 'Select all 50000 matching' }).click();
+    await expect(bar(page)).toContainText('50000 clients selected');
+    await expect(header(50000)).toBeChecked();
+
+    // A search narrows the view; the picks it hides stay picked and are counted.
+    await page.getByLabel('Search').fill('Edge gateway');
+    await expect(bar(page)).toContainText(/50000 clients selected \(\d+ of them hidden by the search or a filter\)/);
+    await page.getByLabel('Search').fill('');
+
+    await bar(page).getByRole('button', { name: 'Disable' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Disable \d+ clients$/ });
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expect(dialog).toContainText(/more/);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(bar(page)).toContainText('50000 clients selected');
+    expect(sent.size, 'nothing is sent before the question is answered').toBe(0);
+    await endState(page, 'bulk-all-50000');
+  });
 });

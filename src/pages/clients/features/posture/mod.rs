@@ -98,11 +98,12 @@ impl PostureStrip {
             })
             .collect_view();
         let reading = move || {
-            let p = posture.read();
-            (p.reading() && !hidden.get()).then(|| {
+            // The live figure of the progress line below (the counts follow within a second).
+            let (read, of) = s.health.progress();
+            (read < of && !hidden.get()).then(|| {
                 view! {
                     <span class="posture__read muted" data-testid="posture-read">
-                        {format!("Secrets: {} of {} read", p.read, p.with_secrets)}
+                        {format!("Secrets: {read} of {of} read")}
                     </span>
                 }
             })

@@ -281,7 +281,7 @@ pub fn ClientsPage() -> impl IntoView {
                 {rooms.posture.view()}
                 <p class="count-line muted" aria-live="polite">{count_line}</p>
             </div>
-            <HealthStatus progress=Signal::derive(move || s.health.progress()) hidden=s.health.denied
+            <HealthStatus progress=s.health_progress hidden=s.health.denied
                 stalled=s.health.stalled on_retry=Callback::new(move |()| s.health.clear()) />
             <ExportStatus progress=Signal::derive(move || rooms.export.progress()) />
             <div class="clients-layout" class:clients-layout--with-pane=move || selected_id.read().is_some()>

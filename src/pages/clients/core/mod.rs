@@ -68,6 +68,8 @@ pub struct Page {
     pub rows: Memo<Arc<Vec<usize>>>,
     /// The clients' secrets, read in the background for the Secrets column.
     pub health: HealthLoader,
+    /// `(read, to read)` of the Secrets column, counted once per change for every view of it.
+    pub health_progress: Memo<(usize, usize)>,
     secrets_reload: RwSignal<u32>,
     secrets: LocalResource<SecretsLoad>,
     pub dialogs: Dialogs,
@@ -117,6 +119,7 @@ impl Page {
             summaries,
             rows: shown_rows(query, url.search_text, summaries, health, admin_role),
             health,
+            health_progress: Memo::new(move |_| health.progress()),
             secrets_reload,
             secrets,
             dialogs: Dialogs::new(),

@@ -99,7 +99,7 @@ impl PostureStrip {
             .collect_view();
         let reading = move || {
             // The live figure of the progress line below (the counts follow within a second).
-            let (read, of) = s.health.progress();
+            let (read, of) = s.health_progress.get();
             (read < of && !hidden.get()).then(|| {
                 view! {
                     <span class="posture__read muted" data-testid="posture-read">

@@ -12,6 +12,11 @@ use super::pkce;
 /// sessionStorage key for what must survive the redirect (never the token).
 const PENDING_KEY: &str = "clients-console.sign-in";
 
+/// sessionStorage key for the discovery document the first script (src/auth/sign_in_first.js)
+/// read on its way to the identity server: `{"url": …, "document": {…}}`, public metadata.
+/// The callback page starts from it instead of asking again.
+const DISCOVERY_KEY: &str = "clients-console.discovery";
+
 /// Path of the redirect URI below the app's base.
 pub const CALLBACK_PATH: &str = "auth/callback";
 
@@ -121,6 +126,9 @@ pub async fn discover(config: &AppConfig) -> Result<Discovery, SignInError> {
         config.authority.clone()
     };
     let url = oidc::discovery_url(&authority);
+    if let Some(known) = discovery_read_before_redirect(&url) {
+        return Ok(known);
+    }
     let response = Request::get(&url)
         .send()
         .await
@@ -135,6 +143,22 @@ pub async fn discover(config: &AppConfig) -> Result<Discovery, SignInError> {
         .json::<Discovery>()
         .await
         .map_err(|e| SignInError::Protocol(format!("{url}: {e}")))
+}
+
+/// On the callback page: the discovery document of `url` read just before the redirect (taken
+/// out of sessionStorage); `None` anywhere else, or for another authority.
+fn discovery_read_before_redirect(url: &str) -> Option<Discovery> {
+    if !on_callback_path() {
+        return None;
+    }
+    let storage = session_storage().ok()?;
+    let text = storage.get_item(DISCOVERY_KEY).ok().flatten()?;
+    let _ = storage.remove_item(DISCOVERY_KEY);
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    if value.get("url")?.as_str()? != url {
+        return None;
+    }
+    serde_json::from_value(value.get("document")?.clone()).ok()
 }
 
 fn random_token() -> Result<String, SignInError> {

@@ -87,8 +87,11 @@ fn post_build_hook() -> XResult<()> {
         split::optimize_trunk_output(dir)?;
         println!("xtask: not split (built without cargo xtask's flags); wasm-opt -Oz done");
     }
-    if let Some(name) = boot_script::externalize(dir)? {
-        println!("xtask: moved the wasm loader out of index.html into {name} (no inline script: strict CSP)");
+    if let Some(names) = boot_script::externalize(dir)? {
+        println!(
+            "xtask: moved the wasm loader out of index.html into {} (no inline script: strict CSP; sign-in starts before the wasm)",
+            names.join(" and ")
+        );
     }
     Ok(())
 }

@@ -152,3 +152,68 @@ test('a reload, and a second tab, sign in again without the chooser; Sign out en
   expect(choosers).toBe(2);
   await endState(page, 'sign-out');
 });
+
+test('the core wasm and discovery are fetched once: on the way to the identity server', async ({ page, context, baseURL }) => {
+  const discovery: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/.well-known/openid-configuration')) discovery.push(new URL(r.frame().url()).pathname);
+  });
+  // CDP, for what came from the network and what from the HTTP cache (a route would turn the
+  // cache off).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const core = new Map<string, { doc: string; cached: boolean; done: boolean }>();
+  cdp.on('Network.requestWillBeSent', (e: any) => {
+    if (new URL(e.request.url).pathname.endsWith('_bg.wasm')) {
+      core.set(e.requestId, { doc: new URL(e.documentURL).pathname, cached: false, done: false });
+    }
+  });
+  cdp.on('Network.requestServedFromCache', (e: any) => {
+    const r = core.get(e.requestId);
+    if (r) r.cached = true;
+  });
+  cdp.on('Network.responseReceived', (e: any) => {
+    const r = core.get(e.requestId);
+    if (r && e.response.fromDiskCache) r.cached = true;
+  });
+  cdp.on('Network.loadingFinished', (e: any) => {
+    const r = core.get(e.requestId);
+    if (r) r.done = true;
+  });
+  await page.goto(DEEP_LINK);
+  await expect(page.getByRole('heading', { name: 'Sign in to CONNECT data services' })).toBeVisible();
+  const before = [...core.values()];
+  expect(before.filter((r) => r.done && !r.cached), 'downloaded before leaving for the identity server').toHaveLength(1);
+  await signInAs(page, ADA);
+
+  await expect(page).toHaveURL(new URL(DEEP_LINK, baseURL).href);
+  await expect(rowNames(page).first()).toBeVisible();
+  const fromNetwork = [...core.values()].filter((r) => !r.cached);
+  expect(fromNetwork, 'one download in all').toHaveLength(1);
+  expect([...core.values()].filter((r) => r.doc.endsWith('/auth/callback') && r.cached), 'the callback page read the cache').toHaveLength(1);
+  expect(discovery, 'the callback page starts from the document read before').toEqual(['/security/clients']);
+  expect(await page.evaluate(() => Object.keys(sessionStorage)), 'nothing left in sessionStorage').toEqual([]);
+});
+
+test('a config.json the console cannot use is named at once, before any sign-in', async ({ page }) => {
+  const authorize: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/connect/authorize')) authorize.push(r.url());
+  });
+  await page.route('**/config.json', async (route) => {
+    const config = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...config, tenant: config.tenantId } });
+  });
+  await page.goto(DEEP_LINK);
+  await expect(page.getByRole('heading', { name: 'The console is not configured correctly' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('tenant');
+  expect(authorize, 'no sign-in started').toEqual([]);
+});
+
+test('an identity server that cannot be reached is said on the console, not a blank page', async ({ page }) => {
+  await page.route('**/.well-known/openid-configuration', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.goto(DEEP_LINK);
+  await expect(page.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('503');
+  await expectAccessible(page, 'sign-in cannot start');
+});

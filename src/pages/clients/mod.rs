@@ -159,10 +159,13 @@ fn preload_when_listed(ready: Memo<bool>) {
 
 /// Once the first rows are on screen, the chunks an admin is likely to need next are fetched
 /// while the browser is idle (the rare ones, shortcuts, Rotate Secret, Remove expired
-/// secrets, wait for their first use).
+/// secrets, wait for their first use). "On screen": the frame after the list is ready has
+/// been painted (a requestAnimationFrame callback runs before that paint, a task queued from it
+/// after), then the next idle period.
 fn preload_likely_chunks() {
     #[cfg(split_chunks)]
     {
+        use wasm_bindgen::{closure::Closure, JsCast};
         let fetch = || {
             leptos::task::spawn_local(async {
                 use features::*;
@@ -174,11 +177,21 @@ fn preload_likely_chunks() {
                 let _ = remove_client::preload_remove_client().await;
             });
         };
-        let idle = wasm_bindgen::closure::Closure::once_into_js(fetch);
-        if let Some(window) = web_sys::window() {
-            use wasm_bindgen::JsCast;
-            let _ = window.request_idle_callback(idle.unchecked_ref());
-        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let when_idle = Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let idle = Closure::once_into_js(fetch);
+                let _ = window.request_idle_callback(idle.unchecked_ref());
+            }
+        });
+        let after_paint = Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(when_idle.unchecked_ref());
+            }
+        });
+        let _ = window.request_animation_frame(after_paint.unchecked_ref());
     }
 }
 

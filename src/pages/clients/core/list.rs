@@ -429,23 +429,30 @@ impl Table {
     }
 }
 
+/// How much of the window's height the list's viewport leaves to the rest of the page:
+/// style/app.css `.client-table { max-height: calc(100vh - 250px) }`.
+const PAGE_AROUND_LIST: f64 = 250.0;
+
 /// The scroll position and height of the table's viewport, kept up to date (scroll, resize).
+/// A new viewport is at the top, and at most `PAGE_AROUND_LIST` shorter than the window: that
+/// is its first height, known without asking the browser for a layout (a read of
+/// `clientHeight` at mount forced one before the first rows were painted, ~25 ms of issue 20's
+/// trace); the rows of that height are rendered, more only if it is taller.
 fn watch_viewport(scroller: NodeRef<html::Div>) -> (RwSignal<f64>, RwSignal<f64>) {
+    let window_height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(1000.0);
     let scroll_top = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(800.0f64);
-    let measure = move || {
+    let viewport = RwSignal::new((window_height - PAGE_AROUND_LIST).max(200.0));
+    // A resized window changes how many rows fit.
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(el) = scroller.get_untracked() {
             scroll_top.set(f64::from(el.scroll_top()));
             viewport.set(f64::from(el.client_height().max(1)));
         }
-    };
-    Effect::new(move |_| {
-        if scroller.get().is_some() {
-            measure();
-        }
     });
-    // A resized window changes how many rows fit.
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
     (scroll_top, viewport)
 }

@@ -78,10 +78,14 @@ pub fn rewrite(html: &str, modules: &[String]) -> Option<Rewritten> {
             format!("<link rel=\"modulepreload\" href=\"{base}{name}\" crossorigin=\"anonymous\">")
         })
         .collect();
-    let html = format!(
-        "{}<script src=\"{base}{start_name}\"></script>{preloads}{rest}",
-        &html[..start],
-    );
+    // The first script last in <head>: every preload is then in the document before it runs,
+    // so its fetches of config.json and the wasm are answered by them, never sent again.
+    let script_tag = format!("<script src=\"{base}{start_name}\"></script>");
+    let html = format!("{}{preloads}{rest}", &html[..start]);
+    let html = match html.rfind("</head>") {
+        Some(at) => format!("{}{script_tag}{}", &html[..at], &html[at..]),
+        None => format!("{script_tag}{html}"),
+    };
     Some(Rewritten {
         html,
         files: vec![(boot, script), (start_name, first)],
@@ -139,8 +143,9 @@ mod tests {
             "import init from '/admin/app-1.js';\nawait init();\n"
         );
         assert!(first.starts_with("start-") && first.ends_with(".js"));
+        // Last in <head>, after every preload.
         assert!(
-            html.contains(&format!("<script src=\"/admin/{first}\"></script>")),
+            html.ends_with(&format!("<script src=\"/admin/{first}\"></script></head>")),
             "{html}"
         );
         assert!(!html.contains("import init"));

@@ -1,4 +1,4 @@
-// The console's first script (classic, in <head>). Without a token, a tab must go to the
+// The console's first script (classic, last in <head>, after every preload). Without a token, a tab must go to the
 // identity server anyway, so it goes from here: config.json, discovery, a PKCE request made
 // here, the redirect — the same request the app makes (src/auth/browser.rs
 // `redirect_to_sign_in`), in the same sessionStorage entry the app reads back on the callback.

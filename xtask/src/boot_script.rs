@@ -2,8 +2,8 @@
 //! content-hashed file, so the app runs under a Content-Security-Policy without
 //! `'unsafe-inline'`: `script-src 'self' 'wasm-unsafe-eval'`.
 //!
-//! index.html then loads one classic script first, `start-<hash>.js`
-//! (src/auth/sign_in_first.js): a tab that must sign in goes to the identity server from
+//! index.html's <head> then ends with one classic script, `start-<hash>.js`
+//! (src/auth/sign_in_first.js), after every preload: a tab that must sign in goes to the identity server from
 //! there, with the core wasm (Trunk's preload) in the HTTP cache for the callback page; the
 //! loader is imported only where the app runs. The loader and the splitter's module are
 //! preloaded beside Trunk's preloads of the wasm and its glue.
@@ -15,7 +15,7 @@ use std::path::Path;
 
 use crate::XResult;
 
-/// The first script's text; [`rewrite`] puts the loader's name and the preloads above it.
+/// The first script's text; [`rewrite`] puts the loader's and the core wasm's names above it.
 const SIGN_IN_FIRST: &str = include_str!("../../src/auth/sign_in_first.js");
 
 /// Rewrites `index.html` in `dir`; returns the new files' names, or `None` when there was no
@@ -50,9 +50,9 @@ pub struct Rewritten {
     pub files: Vec<(String, String)>,
 }
 
-/// The HTML with the inline loader replaced by `<script src="…/start-<hash>.js">` and a
-/// preload of the loader `boot-<hash>.js` (and of `modules`, file names under the base); the
-/// loader and that first script.
+/// The HTML with the inline loader replaced by a preload of the loader `boot-<hash>.js` (and
+/// of `modules`, file names under the base) and `<script src="…/start-<hash>.js">` last in
+/// `<head>`; the loader and that first script.
 pub fn rewrite(html: &str, modules: &[String]) -> Option<Rewritten> {
     let open = "<script type=\"module\"";
     let start = html.find(open)?;

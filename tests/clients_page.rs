@@ -99,7 +99,7 @@ async fn default_type_is_client_credentials_and_its_clients_are_listed_by_name()
     let lifetimes = texts(&app.root, ".client-row td:last-child");
     assert_eq!(lifetimes, ["1 minute 30 seconds", "5 minutes", "1 hour"]);
     wait_until("role names", || {
-        texts(&app.root, ".client-row__extra")
+        texts(&app.root, ".client-row .client-row__extra")
             .last()
             .map(|s| s.as_str())
             == Some("Tenant Member, Tenant Contributor")
@@ -144,7 +144,10 @@ async fn switching_the_client_type_loads_that_kind_and_keeps_the_search() {
         "the search is kept: {}",
         search_params()
     );
-    assert_eq!(texts(&app.root, ".client-row__extra"), ["2 URLs", "1 URL"]);
+    assert_eq!(
+        texts(&app.root, ".client-row .client-row__extra"),
+        ["2 URLs", "1 URL"]
+    );
     // Back to client-credentials: served from the page's cache, not fetched again.
     let before = requests_to(
         "GET",

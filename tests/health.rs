@@ -66,7 +66,7 @@ fn names(root: &web_sys::HtmlElement) -> Vec<String> {
 /// Waits until `rows` rows are listed and every Secrets cell has its word.
 async fn every_cell_checked(app: &support::TestMount, rows: usize) {
     wait_until("every cell checked", || {
-        texts(&app.root, ".client-row__health")
+        texts(&app.root, ".client-row .client-row__health")
             .iter()
             .all(|t| t != "Checking…")
             && names(&app.root).len() == rows
@@ -102,7 +102,7 @@ async fn the_secrets_column_names_each_clients_worst_secret_in_words() {
     let app = mount_console("/security/clients", true);
     every_cell_checked(&app, 5).await;
     assert_eq!(
-        texts(&app.root, ".client-row__health"),
+        texts(&app.root, ".client-row .client-row__health"),
         [
             "Expired",
             "Expires in ≤ 7 days",
@@ -114,7 +114,7 @@ async fn the_secrets_column_names_each_clients_worst_secret_in_words() {
     // Word and colour: the badge's class follows the state.
     let expired = app
         .root
-        .query_selector(".client-row__health .badge")
+        .query_selector(".client-row .client-row__health .badge")
         .unwrap()
         .unwrap();
     assert!(expired.class_name().contains("badge--health-expired"));
@@ -221,7 +221,10 @@ async fn refresh_keeps_the_column_and_the_chips_while_secrets_are_read_again() {
     wait_until("reading again", || secrets_reads() > before).await;
     for _ in 0..8 {
         assert_eq!(names(&app.root), ["Alpha"], "the chip still finds Alpha");
-        assert_eq!(texts(&app.root, ".client-row__health"), ["Expired"]);
+        assert_eq!(
+            texts(&app.root, ".client-row .client-row__health"),
+            ["Expired"]
+        );
         gloo_timers::future::TimeoutFuture::new(25).await;
     }
     wait_until("read again", || secrets_reads() >= before + 4.0).await;
@@ -323,7 +326,7 @@ async fn a_tenant_member_is_told_once_and_no_secrets_are_read() {
     })
     .await;
     assert_eq!(secrets_reads(), 0.0);
-    assert!(texts(&app.root, ".client-row__health")
+    assert!(texts(&app.root, ".client-row .client-row__health")
         .iter()
         .all(|t| t == "—Not shown"));
     let expired = app
@@ -351,7 +354,7 @@ async fn a_fresh_read_on_the_secrets_tab_updates_the_column() {
     stub_api(&routes);
     let app = mount_console("/security/clients", true);
     wait_until("Echo has none", || {
-        texts(&app.root, ".client-row__health")
+        texts(&app.root, ".client-row .client-row__health")
             .last()
             .map(String::as_str)
             == Some("No secrets")
@@ -365,7 +368,7 @@ async fn a_fresh_read_on_the_secrets_tab_updates_the_column() {
     .await;
     click(&app.root, "#tab-secrets");
     wait_until("Echo's expired secret on the list", || {
-        texts(&app.root, ".client-row__health")
+        texts(&app.root, ".client-row .client-row__health")
             .last()
             .map(String::as_str)
             == Some("Expired")

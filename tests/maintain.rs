@@ -119,7 +119,7 @@ async fn remove_client_needs_the_name_typed_and_says_what_goes_with_it() {
     .await;
     submit_open_form(&app);
     wait_until("the row to go", || {
-        texts(&app.root, ".client-row__name") == ["Historian sync"]
+        texts(&app.root, ".client-row .client-row__name") == ["Historian sync"]
     })
     .await;
     assert_eq!(requests_to("DELETE", TENANT_PATH), 1);
@@ -149,7 +149,7 @@ async fn disable_instead_sends_enabled_false_and_removes_nothing() {
     );
     assert_eq!(requests_to("DELETE", TENANT_PATH), 0, "nothing removed");
     assert!(open_dialog_text(&app.root).is_none());
-    assert_eq!(texts(&app.root, ".client-row__name").len(), 2);
+    assert_eq!(texts(&app.root, ".client-row .client-row__name").len(), 2);
 }
 
 /// Opens Add Secret on Pump and adds one with the value `value`.
@@ -285,7 +285,7 @@ fn hang_on_add(found: bool) -> String {
 
 async fn add_plant_9(app: &TestMount) {
     wait_until("the rows", || {
-        texts(&app.root, ".client-row__name").len() == 2
+        texts(&app.root, ".client-row .client-row__name").len() == 2
     })
     .await;
     button(&app.root, "Add Client").unwrap().click();
@@ -328,7 +328,7 @@ async fn a_hang_on_add_client_that_was_applied_offers_add_secret_and_never_posts
         post_ids()
     );
     assert_eq!(
-        texts(&app.root, ".client-row__name")
+        texts(&app.root, ".client-row .client-row__name")
             .iter()
             .filter(|n| *n == "Plant 9 gateway")
             .count(),
@@ -418,7 +418,7 @@ async fn roles_come_in_two_groups_with_member_locked_and_a_warning_on_administra
     stub_api(&tenant(""));
     let app = mount_console("/security/clients", true);
     wait_until("the rows", || {
-        texts(&app.root, ".client-row__name").len() == 2
+        texts(&app.root, ".client-row .client-row__name").len() == 2
     })
     .await;
     button(&app.root, "Add Client").unwrap().click();
@@ -468,7 +468,7 @@ async fn a_custom_scheme_redirect_is_accepted_and_a_cors_origin_with_a_path_refu
     ));
     let app = mount_console("/security/clients?type=authorization-code", true);
     wait_until("the rows", || {
-        texts(&app.root, ".client-row__name").len() == 1
+        texts(&app.root, ".client-row .client-row__name").len() == 1
     })
     .await;
     button(&app.root, "Add Client").unwrap().click();
@@ -594,7 +594,7 @@ async fn an_authorization_code_client_is_added_and_edited() {
     )));
     let app = mount_console("/security/clients?type=authorization-code", true);
     wait_until("the rows", || {
-        texts(&app.root, ".client-row__name").len() == 1
+        texts(&app.root, ".client-row .client-row__name").len() == 1
     })
     .await;
     button(&app.root, "Add Client").unwrap().click();
@@ -623,7 +623,7 @@ async fn an_authorization_code_client_is_added_and_edited() {
     );
     dialog_button(&app.root, "Save").unwrap().click();
     wait_until("created", || {
-        texts(&app.root, ".client-row__name").len() == 2
+        texts(&app.root, ".client-row .client-row__name").len() == 2
     })
     .await;
     let body = last_body("POST", &format!("{TENANT_PATH}/AuthorizationCodeClients")).unwrap();
@@ -801,7 +801,7 @@ async fn a_plain_409_on_add_client_says_the_id_exists() {
         "no 'secret lost' offer: it is not ours"
     );
     assert_eq!(
-        texts(&app.root, ".client-row__name").len(),
+        texts(&app.root, ".client-row .client-row__name").len(),
         2,
         "no row added"
     );

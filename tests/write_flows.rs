@@ -34,7 +34,7 @@ fn routes(extra: &str) -> String {
 async fn open_add_client() -> TestMount {
     let app = mount_console("/security/clients", true);
     wait_until("the rows", || {
-        texts(&app.root, ".client-row__name").len() == 2
+        texts(&app.root, ".client-row .client-row__name").len() == 2
     })
     .await;
     button(&app.root, "Add Client").unwrap().click();
@@ -107,7 +107,7 @@ async fn removing_a_client_goes_through_more_options_and_a_confirmation() {
     confirm_removal(&app.root, "Pump station telemetry").await;
     dialog_button(&app.root, "Remove").unwrap().click();
     wait_until("the row to go", || {
-        texts(&app.root, ".client-row__name") == ["Historian sync"]
+        texts(&app.root, ".client-row .client-row__name") == ["Historian sync"]
     })
     .await;
     assert_eq!(
@@ -271,7 +271,9 @@ async fn adding_a_client_shows_its_id_and_first_secret_and_selects_it() {
         text_of(&app.root, "#pane-title").as_deref() == Some("Plant 4 gateway")
     })
     .await;
-    assert!(texts(&app.root, ".client-row__name").contains(&"Plant 4 gateway".to_string()));
+    assert!(
+        texts(&app.root, ".client-row .client-row__name").contains(&"Plant 4 gateway".to_string())
+    );
 }
 
 #[wasm_bindgen_test]
@@ -404,7 +406,7 @@ async fn first_client_from_the_empty_state_shows_its_secret(
     dialog_button(&app.root, "Save").unwrap().click();
     // The list re-renders from "No … yet" to a table with the new row behind the dialog…
     wait_until("the new row", || {
-        texts(&app.root, ".client-row__name") == [name.to_string()]
+        texts(&app.root, ".client-row .client-row__name") == [name.to_string()]
     })
     .await;
     // …and the one-time secret is on screen, and stays there.
@@ -468,7 +470,8 @@ async fn edit_opens_on_the_fresh_copy_and_says_it_changed_elsewhere() {
     assert_eq!(value_of("client-name"), "Pump station 7 telemetry");
     assert_eq!(value_of("token-lifetime"), "1200");
     assert!(
-        texts(&app.root, ".client-row__name").contains(&"Pump station 7 telemetry".to_string()),
+        texts(&app.root, ".client-row .client-row__name")
+            .contains(&"Pump station 7 telemetry".to_string()),
         "the row shows the fresh copy too"
     );
     type_into(&app.root, "[data-testid=token-lifetime]", "900");
@@ -500,7 +503,7 @@ async fn removing_a_client_already_removed_elsewhere_drops_the_row_and_says_so()
     confirm_removal(&app.root, "Pump station telemetry").await;
     dialog_button(&app.root, "Remove").unwrap().click();
     wait_until("the row to go", || {
-        texts(&app.root, ".client-row__name") == ["Historian sync"]
+        texts(&app.root, ".client-row .client-row__name") == ["Historian sync"]
     })
     .await;
     let notice = text_of(&app.root, "[data-testid=notice]").unwrap_or_default();

@@ -23,6 +23,79 @@ pub struct ClientSummary {
     /// `lowercase(name) + "\n" + lowercase(id)`; `name_key_len` bytes are the name part.
     search_key: String,
     name_key_len: usize,
+    /// The bytes `search_key` holds, one bit each (see [`byte_bit`]): a query whose bits are
+    /// not all here cannot match, which a keystroke learns without reading the key.
+    search_bits: u64,
+}
+
+/// The bit of a byte in [`ClientSummary::search_bits`]: letters, digits and the usual name
+/// punctuation have a bit of their own; every other byte shares the last one.
+fn byte_bit(byte: u8) -> u64 {
+    let bit = match byte {
+        b'a'..=b'z' => byte - b'a',
+        b'0'..=b'9' => 26 + (byte - b'0'),
+        b' ' => 36,
+        b'-' => 37,
+        b'_' => 38,
+        b'.' => 39,
+        b'/' => 40,
+        b':' => 41,
+        b'@' => 42,
+        b'(' => 43,
+        b')' => 44,
+        b'\'' => 45,
+        b'&' => 46,
+        b',' => 47,
+        _ => 63,
+    };
+    1 << bit
+}
+
+/// The bits of every byte of `text`.
+fn search_bits(text: &str) -> u64 {
+    text.bytes().fold(0, |bits, byte| bits | byte_bit(byte))
+}
+
+/// A normalized query, prepared once for the rows it is compared with.
+struct Needle<'a> {
+    bytes: &'a [u8],
+    bits: u64,
+    /// One byte with a bit of its own: a row's bits answer alone.
+    bits_suffice: bool,
+}
+
+impl<'a> Needle<'a> {
+    fn new(query: &'a str) -> Self {
+        let bytes = query.as_bytes();
+        let bits = search_bits(query);
+        let bits_suffice = bytes.len() == 1 && bits != 1 << 63;
+        Needle {
+            bytes,
+            bits,
+            bits_suffice,
+        }
+    }
+}
+
+/// Whether `hay` contains `needle` (not empty): each place of its first byte, found with
+/// `memchr`, is compared with the rest. Quicker than `str::contains` on short keys and
+/// needles, which sets up a two-way searcher per key.
+fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let mut from = 0;
+    while let Some(at) = hay.get(from..).and_then(|tail| memchr::memchr(first, tail)) {
+        let start = from + at;
+        if hay
+            .get(start + 1..)
+            .is_some_and(|after| after.starts_with(rest))
+        {
+            return true;
+        }
+        from = start + 1;
+    }
+    false
 }
 
 impl ClientSummary {
@@ -39,6 +112,7 @@ impl ClientSummary {
         let name_key_len = search_key.len();
         search_key.push('\n');
         search_key.push_str(&id.to_lowercase());
+        let search_bits = search_bits(&search_key);
         ClientSummary {
             kind,
             id,
@@ -49,6 +123,7 @@ impl ClientSummary {
             redirect_uri_count: 0,
             search_key,
             name_key_len,
+            search_bits,
         }
     }
 
@@ -131,12 +206,12 @@ impl ClientSummary {
     /// Whether the name or id contains `query`, which must already be lower-case and
     /// non-empty (see [`normalize_query`]).
     pub fn matches_normalized(&self, query: &str) -> bool {
-        match query.as_bytes() {
-            // One byte (the first key of a search): a plain byte scan, several times faster
-            // in wasm than a substring search.
-            [byte] => self.search_key.as_bytes().contains(byte),
-            _ => self.search_key.contains(query),
-        }
+        self.matches(&Needle::new(query))
+    }
+
+    fn matches(&self, needle: &Needle) -> bool {
+        self.search_bits & needle.bits == needle.bits
+            && (needle.bits_suffice || contains_bytes(self.search_key.as_bytes(), needle.bytes))
     }
 }
 
@@ -153,12 +228,15 @@ pub fn normalize_query(query: &str) -> Option<String> {
 pub fn filter_indices(items: &[ClientSummary], query: &str) -> Vec<usize> {
     match normalize_query(query) {
         None => (0..items.len()).collect(),
-        Some(query) => items
-            .iter()
-            .enumerate()
-            .filter(|(_, item)| item.matches_normalized(&query))
-            .map(|(index, _)| index)
-            .collect(),
+        Some(query) => {
+            let needle = Needle::new(&query);
+            items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| item.matches(&needle))
+                .map(|(index, _)| index)
+                .collect()
+        }
     }
 }
 
@@ -423,15 +501,18 @@ impl ClientTable {
     pub fn filter_sorted(&self, sorted: &[usize], query: &str) -> Vec<usize> {
         match normalize_query(query) {
             None => sorted.to_vec(),
-            Some(query) => sorted
-                .iter()
-                .copied()
-                .filter(|&index| {
-                    self.items
-                        .get(index)
-                        .is_some_and(|item| item.matches_normalized(&query))
-                })
-                .collect(),
+            Some(query) => {
+                let needle = Needle::new(&query);
+                sorted
+                    .iter()
+                    .copied()
+                    .filter(|&index| {
+                        self.items
+                            .get(index)
+                            .is_some_and(|item| item.matches(&needle))
+                    })
+                    .collect()
+            }
         }
     }
 
@@ -527,6 +608,41 @@ mod tests {
             .iter()
             .map(|&i| items[i].name().to_owned())
             .collect()
+    }
+
+    /// The byte bits and the first-byte scan find what a plain substring search finds: every
+    /// substring of the keys (and some that are not) against every row, non-ASCII included.
+    #[test]
+    fn search_finds_exactly_what_a_substring_search_finds() {
+        let rows = [
+            s("pump-7", "Pump station 0042 (north)", None),
+            s("ppp", "pupu", None),
+            s("x", "Äther Gateway", None),
+            s("id:1", "o'Brien & co, inc.", None),
+            s("", "", None),
+        ];
+        let keys: Vec<String> = rows.iter().map(|r| r.search_key.clone()).collect();
+        let mut queries: Vec<String> = ["pu", "pup", "zz", "ä", "äther", "th", "~", "p\nu", "44"]
+            .iter()
+            .map(|q| q.to_string())
+            .collect();
+        for key in &keys {
+            let chars: Vec<char> = key.chars().collect();
+            for start in 0..chars.len() {
+                for end in start + 1..=chars.len().min(start + 4) {
+                    queries.push(chars[start..end].iter().collect());
+                }
+            }
+        }
+        for query in queries.iter().filter(|q| !q.contains('\n')) {
+            for (row, key) in rows.iter().zip(&keys) {
+                assert_eq!(
+                    row.matches_normalized(query),
+                    key.contains(query.as_str()),
+                    "{query:?} in {key:?}"
+                );
+            }
+        }
     }
 
     #[test]

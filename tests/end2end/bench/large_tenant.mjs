@@ -713,7 +713,7 @@ row(`100 clients visible (median of ${loads})`, ms(v.appMs), `static page ${ms(v
 row('  sign-in redirect before it (not timed)', ms(v.signInRedirectMs));
 const L = report.large;
 row(`${L.clients} clients: fully loaded`, ms(L.loadedMs), `ideal ${ms(L.idealMs)} (${kb(L.bytes)} at ${mb(L.throughputBytesPerS)}/s)`,
-  `${L.loadedRatio.toFixed(2)}×`, `≤ 1.3×: ${L.loadedRatio <= 1.3 ? 'met' : 'NOT met'}`);
+  `${L.loadedRatio.toFixed(2)}×`, `≤ 2×: ${L.loadedRatio <= 2 ? 'met' : 'NOT met'}`);
 row(`${L.clients} clients: requests / most in flight`, `${L.requests} / ${L.maxInFlight}`);
 row(`${L.clients} clients: keystroke p50 / p95 (${L.keystrokes} keys)`, `${ms(L.keyP50Ms)} / ${ms(L.keyP95Ms)}`,
   `one frame 16.7 ms`, `${(L.keyP95Ms / 16.7).toFixed(2)}×`, `p95 ≤ 16 ms: ${L.keyP95Ms <= 16 ? 'met' : 'NOT met'}`);

@@ -17,13 +17,18 @@ use crate::model::{
 /// Height of one row in pixels (the CSS sets the same).
 pub const ROW_HEIGHT: f64 = 40.0;
 /// Rows rendered above and below the visible ones.
-const OVERSCAN: usize = 12;
+const OVERSCAN: usize = 4;
+
+/// How many rows a viewport `viewport` pixels high renders at most: the visible ones and
+/// `OVERSCAN` above and below.
+pub fn window_places(viewport: f64) -> usize {
+    (viewport / ROW_HEIGHT).ceil().max(1.0) as usize + 2 * OVERSCAN
+}
 
 /// The rows to render for a scroll position: `(first, last_exclusive)`.
 pub fn window_range(scroll_top: f64, viewport: f64, rows: usize) -> (usize, usize) {
     let first = ((scroll_top / ROW_HEIGHT).floor().max(0.0) as usize).saturating_sub(OVERSCAN);
-    let visible = (viewport / ROW_HEIGHT).ceil().max(1.0) as usize;
-    let last = (first + visible + 2 * OVERSCAN).min(rows);
+    let last = (first + window_places(viewport)).min(rows);
     (first.min(last), last)
 }
 
@@ -72,11 +77,15 @@ fn row_cells(
     (per_kind, lifetime)
 }
 
-/// The Secrets cell: the client's worst secret in words and colour.
+/// The Secrets cell: the client's worst secret in words and colour (nothing in a place
+/// without a client).
 #[component]
-fn HealthCell(#[prop(into)] cell: Signal<Cell>) -> impl IntoView {
+fn HealthCell(#[prop(into)] cell: Signal<Option<Cell>>) -> impl IntoView {
     move || {
-        match cell.get() {
+        let Some(cell) = cell.get() else {
+            return ().into_any();
+        };
+        match cell {
         Cell::Known(health) => view! {
             <span class=format!("badge badge--health-{}", health.css_name()) data-health=health.css_name()>
                 {health.label()}
@@ -116,7 +125,7 @@ fn RowSlot(
     /// The per-kind column and the token lifetime, in words.
     #[prop(into)]
     cells: Signal<(String, String)>,
-    #[prop(into)] health: Signal<Cell>,
+    #[prop(into)] health: Signal<Option<Cell>>,
     #[prop(into)] selected: Signal<bool>,
     #[prop(into)] cursor: Signal<bool>,
     /// Whether the row is picked for a bulk action (no checkbox column when `None`).
@@ -143,8 +152,12 @@ fn RowSlot(
                 } />
         }
     });
+    // A place past the end of the list stays, hidden, for when the list grows again (a
+    // Backspace after a search that left few rows): filling it costs less than building it.
+    let empty = move || entry.with(Option::is_none);
     view! {
-        <tr class="client-row" class:client-row--selected=selected class:client-row--cursor=cursor
+        <tr class:client-row=move || !empty() hidden=empty
+            class:client-row--selected=selected class:client-row--cursor=cursor
             aria-selected=move || if selected.get() { "true" } else { "false" } data-id=id
             on:click=move |_| on_open.run(())>
             <td class="client-row__name">{pick}{name}</td>
@@ -274,6 +287,8 @@ struct Table {
     on_copy: Callback<(String,)>,
     /// The positions (in `rows`) rendered now: `[first, last)`.
     range: Memo<(usize, usize)>,
+    /// The viewport's height in pixels.
+    viewport: RwSignal<f64>,
     /// The keyboard cursor: the row ↑/↓ move to (a position in `rows`).
     cursor: RwSignal<Option<usize>>,
     scroller: NodeRef<html::Div>,
@@ -372,11 +387,12 @@ impl Table {
                 None => (String::new(), String::new()),
             })
         });
-        let health = Signal::derive(move || {
-            match entry.with(|e| e.as_ref().map(|s| (s.kind(), s.id().to_string()))) {
-                Some(client) => t.health_of.run(client),
-                None => Cell::Pending,
-            }
+        // A memo: a read of another client's secrets (the version they all track) does not
+        // touch this cell unless its own changed.
+        let health = Memo::new(move |_| {
+            entry
+                .with(|e| e.as_ref().map(|s| (s.kind(), s.id().to_string())))
+                .map(|client| t.health_of.run(client))
         });
         let is_selected = Signal::derive(move || {
             let sel = t.selected.read();
@@ -406,12 +422,11 @@ impl Table {
     }
 
     /// The rendered rows between two spacers as high as the rows above and below the window.
+    /// As many places as the viewport can show, whatever the number of rows: those past the
+    /// end are hidden until a search or a scroll fills them.
     fn body(self) -> impl IntoView {
         let t = self;
-        let places = Memo::new(move |_| {
-            let (first, last) = t.range.get();
-            last - first
-        });
+        let places = Memo::new(move |_| window_places(t.viewport.get()));
         // Whole pixels: integer formatting (no f64 Display in the wasm).
         let top_pad = move || format!("{}px", t.range.get().0 * ROW_HEIGHT as usize);
         let bottom_pad = move || {
@@ -500,6 +515,7 @@ pub fn ClientTable(
         on_open,
         on_copy,
         range,
+        viewport,
         cursor: RwSignal::new(None),
         scroller,
         picks,

@@ -177,21 +177,12 @@ fn preload_likely_chunks() {
                 let _ = remove_client::preload_remove_client().await;
             });
         };
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let when_idle = Closure::once_into_js(move || {
+        core::after_next_paint(move || {
             if let Some(window) = web_sys::window() {
                 let idle = Closure::once_into_js(fetch);
                 let _ = window.request_idle_callback(idle.unchecked_ref());
             }
         });
-        let after_paint = Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(when_idle.unchecked_ref());
-            }
-        });
-        let _ = window.request_animation_frame(after_paint.unchecked_ref());
     }
 }
 

@@ -425,3 +425,20 @@ fn shown_rows(
         )
     })
 }
+
+/// Runs `f` once the next frame has been painted: a requestAnimationFrame callback runs just
+/// before that paint, a task queued from it after. For work that must not hold up what the
+/// current turn puts on screen (the first rows).
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let after = Closure::once_into_js(f);
+    let before_paint = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(after.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(before_paint.unchecked_ref());
+}

@@ -30,37 +30,6 @@ impl Default for FetchTransport {
     }
 }
 
-/// Aborts `controller` after `seconds` unless dropped first.
-struct Deadline {
-    handle: i32,
-    _abort: wasm_bindgen::closure::Closure<dyn FnMut()>,
-}
-
-impl Deadline {
-    fn start(controller: &web_sys::AbortController, seconds: u32) -> Option<Deadline> {
-        let controller = controller.clone();
-        let abort = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || controller.abort());
-        let handle = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.as_ref().unchecked_ref(),
-                i32::try_from(seconds.saturating_mul(1000)).unwrap_or(i32::MAX),
-            )
-            .ok()?;
-        Some(Deadline {
-            handle,
-            _abort: abort,
-        })
-    }
-}
-
-impl Drop for Deadline {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.handle);
-        }
-    }
-}
-
 fn js_error(error: JsValue) -> ApiError {
     let text = error
         .dyn_ref::<js_sys::Error>()
@@ -93,9 +62,9 @@ async fn execute(
     request: ApiRequest,
     deadline_seconds: u32,
 ) -> Result<RawResponse, ApiError> {
-    let controller = web_sys::AbortController::new().map_err(js_error)?;
-    let signal = controller.signal();
-    let _deadline = Deadline::start(&controller, deadline_seconds);
+    // The browser's own timer aborts the request at its deadline: no closure or timer of
+    // ours per request (issue 20's trace: ~0.3 ms each, thousands of Secrets reads).
+    let signal = web_sys::AbortSignal::timeout_with_u32(deadline_seconds.saturating_mul(1000));
     let network = |e: gloo_net::Error| {
         if signal.aborted() {
             ApiError::Deadline(deadline_seconds)
@@ -113,7 +82,11 @@ async fn execute(
     let body = if request.method == Method::Head {
         String::new()
     } else {
-        response.text().await.map_err(network)?
+        // The bytes, checked as UTF-8 here: `text()` would decode them into a JS string that
+        // wasm-bindgen encodes back to UTF-8 (issue 20: ~9 MB twice for 50 000 clients).
+        let bytes = response.binary().await.map_err(network)?;
+        String::from_utf8(bytes)
+            .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
     };
     Ok(RawResponse {
         status,

@@ -13,6 +13,7 @@ use crate::auth::session::{self, Session};
 use crate::components::nav::SideNav;
 use crate::components::session_bar::{SessionBar, SessionExpiredDialog};
 use crate::components::toast::{ToastRegion, Toasts};
+use crate::pages::clients::core::cache::FirstPage;
 use crate::pages::{clients::ClientsPage, not_found::NotFound};
 
 /// Why the console cannot show itself yet.
@@ -26,7 +27,7 @@ enum Boot {
     SignIn(SignInError),
 }
 
-async fn boot() -> Result<Session, Boot> {
+async fn boot() -> Result<(Session, Option<FirstPage>), Boot> {
     let config = browser::load_config().await.map_err(Boot::Config)?;
     if browser::on_callback_path() && session::answer_opener_if_popup() {
         return Err(Boot::PopupDone);
@@ -49,7 +50,10 @@ async fn boot() -> Result<Session, Boot> {
             };
         // Back to where the user was going; the code and state leave the address bar and history.
         browser::replace_url(&return_to);
-        return Ok(Session::new(config, Some(discovery), signed_in));
+        let session = Session::new(config, Some(discovery), signed_in);
+        // Before the console mounts: the list's first page need not wait for the shell.
+        let first = FirstPage::send(api_for(session), &return_to, &browser::base_path());
+        return Ok((session, first));
     }
     browser::redirect_to_sign_in(&config, &discovery, browser::current_location())
         .await
@@ -69,7 +73,7 @@ pub fn App() -> impl IntoView {
             </FullPage>
         }
         .into_any(),
-        Some(Ok(session)) => view! { <Console session /> }.into_any(),
+        Some(Ok((session, first_page))) => view! { <Console session first_page /> }.into_any(),
         Some(Err(Boot::PopupDone)) => view! {
             <FullPage title="Signed in">
                 <p>"You are signed in again. This window closes by itself; if it does not, close it."</p>
@@ -138,15 +142,28 @@ fn check_rights(session: Session, api: ApiClient) {
     });
 }
 
+/// The API client of a signed-in session. Every response's status reaches the session: 401 →
+/// sign in again, 403 → read-only.
+fn api_for(session: Session) -> ApiClient {
+    let config = session.config();
+    ApiClient::new(config.api_base, config.tenant_id, move || session.token())
+        .with_deadline(config.request_timeout_seconds)
+        .observing(move |status| session.note_status(status))
+}
+
 /// The console for a signed-in session: router, header, left pane, pages.
 #[component]
-pub fn Console(session: Session) -> impl IntoView {
+pub fn Console(
+    session: Session,
+    /// The list's first page, sent during sign-in.
+    #[prop(optional_no_strip)]
+    first_page: Option<FirstPage>,
+) -> impl IntoView {
     provide_context(session);
-    let config = session.config();
-    // Every response's status reaches the session: 401 → sign in again, 403 → read-only.
-    let api = ApiClient::new(config.api_base, config.tenant_id, move || session.token())
-        .with_deadline(config.request_timeout_seconds)
-        .observing(move |status| session.note_status(status));
+    if let Some(first_page) = first_page {
+        provide_context(first_page);
+    }
+    let api = api_for(session);
     provide_context(api.clone());
     check_rights(session, api);
     Toasts::provide();

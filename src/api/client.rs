@@ -395,13 +395,31 @@ impl ApiClient {
         progress: impl Fn(usize, usize),
         cancel: &CancelToken,
     ) -> Result<Page<Client>, ApiError> {
+        self.load_all_after(kind, None, progress, cancel).await
+    }
+
+    /// [`ApiClient::load_all`] whose first page ([`ApiClient::first_page`]) was sent earlier:
+    /// `first` is its answer to come.
+    pub async fn load_all_after(
+        &self,
+        kind: ClientKind,
+        first: Option<LocalBoxFuture<'static, Result<Page<Client>, ApiError>>>,
+        progress: impl Fn(usize, usize),
+        cancel: &CancelToken,
+    ) -> Result<Page<Client>, ApiError> {
         load_pages(
             |skip, count| self.list_clients(kind, skip, count),
+            first,
             LIST_PAGE_SIZE,
             progress,
             cancel,
         )
         .await
+    }
+
+    /// The first request of [`ApiClient::load_all`] for `kind`, on its own.
+    pub async fn first_page(&self, kind: ClientKind) -> Result<Page<Client>, ApiError> {
+        self.list_clients(kind, 0, LIST_PAGE_SIZE).await
     }
 
     /// How many clients of `kind` the tenant has (`HEAD`, `Total-Count`).
@@ -561,9 +579,11 @@ impl ApiClient {
             page.total = None;
             Ok(page)
         };
-        Ok(load_pages(fetch, PAGE_SIZE, |_, _| {}, &CancelToken::new())
-            .await?
-            .items)
+        Ok(
+            load_pages(fetch, None, PAGE_SIZE, |_, _| {}, &CancelToken::new())
+                .await?
+                .items,
+        )
     }
 
     /// The roles of a client credential client.

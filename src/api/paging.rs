@@ -92,7 +92,9 @@ impl CancelToken {
 }
 
 /// Loads every page through `fetch(skip, count)`: the first page gives `Total-Count`, the
-/// rest are fetched with at most [`MAX_IN_FLIGHT`] requests in flight. `progress(loaded,
+/// rest are fetched with at most [`MAX_IN_FLIGHT`] requests in flight. `first`: the answer
+/// to `fetch(0, page_size)` when it was sent earlier (the list's first page, sent while the
+/// app mounts). `progress(loaded,
 /// total)` is called after each page. Items come back in API order, child errors (207) are
 /// collected. Without a `Total-Count` the pages are fetched one by one until a short page.
 ///
@@ -101,6 +103,7 @@ impl CancelToken {
 /// refresh after changes.
 pub async fn load_pages<T, F, Fut>(
     fetch: F,
+    first: Option<futures::future::LocalBoxFuture<'_, Result<Page<T>, ApiError>>>,
     page_size: u64,
     progress: impl Fn(usize, usize),
     cancel: &CancelToken,
@@ -110,7 +113,11 @@ where
     Fut: Future<Output = Result<Page<T>, ApiError>>,
 {
     cancel.check()?;
-    let (first, page_size) = match fetch(0, page_size).await {
+    let first_answer = match first {
+        Some(sent) => sent.await,
+        None => fetch(0, page_size).await,
+    };
+    let (first, page_size) = match first_answer {
         Err(ApiError::Invalid(_)) if page_size > PAGE_SIZE => {
             (fetch(0, PAGE_SIZE).await?, PAGE_SIZE)
         }
@@ -237,6 +244,7 @@ mod tests {
         };
         let page = futures::executor::block_on(load_pages(
             fetch,
+            None,
             LIST_PAGE_SIZE,
             |_, _| {},
             &CancelToken::new(),

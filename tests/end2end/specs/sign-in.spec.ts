@@ -195,6 +195,28 @@ test('the core wasm and discovery are fetched once: on the way to the identity s
   expect(await page.evaluate(() => Object.keys(sessionStorage)), 'nothing left in sessionStorage').toEqual([]);
 });
 
+test("the list's first page is asked for once, before the console is built", async ({ page }) => {
+  // Each fetch of the app: its path and query, and whether the console's shell was there yet.
+  await page.addInitScript(() => {
+    const seen: { url: string; shell: boolean }[] = [];
+    (window as any).__fetches = seen;
+    const original = window.fetch;
+    window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      seen.push({ url: url.pathname + url.search, shell: document.querySelector('.shell') != null });
+      return original.call(this, input, init);
+    } as typeof fetch;
+  });
+  await page.goto(DEEP_LINK);
+  await signInAs(page, ADA);
+  await expect(rowNames(page).first()).toBeVisible();
+  const fetches: { url: string; shell: boolean }[] = await page.evaluate(() => (window as any).__fetches);
+  const firstPages = fetches.filter((f) => /\/HybridClients\?(.*&)?skip=0(&|$)/.test(f.url));
+  expect(firstPages, 'one request for the first page').toHaveLength(1);
+  expect(firstPages[0].shell, 'sent before the shell was built').toBe(false);
+  expect(fetches.filter((f) => f.url.includes('/Roles')).every((f) => f.shell), 'the page asks for the rest').toBe(true);
+});
+
 test('a config.json the console cannot use is named at once, before any sign-in', async ({ page }) => {
   const authorize: string[] = [];
   page.on('request', (r) => {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::api::Page;
 use crate::api::{ApiClient, ApiError, CancelToken};
 use crate::model::{Client, ClientKind, ClientSummary, ClientTable, MultiStatusResponseChildError};
 
@@ -53,6 +54,50 @@ impl KindList {
     }
 }
 
+/// The first page of the list the sign-in returns to, sent before the console mounts (the
+/// shell takes ~60 ms to build; the request need not wait for it). The list's first load
+/// takes its answer instead of asking again.
+#[derive(Clone)]
+pub struct FirstPage(Arc<std::sync::Mutex<Option<(ClientKind, FirstAnswer)>>>);
+
+type FirstAnswer = futures::channel::oneshot::Receiver<Result<Page<Client>, ApiError>>;
+
+impl FirstPage {
+    /// Sends the first page of the list at `location` (a path and query of this app under
+    /// `base_path`) when it is the Clients page of one Client Type; `None` otherwise.
+    pub fn send(api: ApiClient, location: &str, base_path: &str) -> Option<FirstPage> {
+        let (path, query) = location.split_once('?').unwrap_or((location, ""));
+        let page = path.trim_end_matches('/');
+        let clients =
+            page.ends_with("/security/clients") || page == base_path.trim_end_matches('/');
+        if !clients {
+            return None;
+        }
+        let view = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("type="))
+            .map_or(Some(ListView::default()), ListView::from_slug)?;
+        let kind = view.single()?;
+        let (answer, answered) = futures::channel::oneshot::channel();
+        leptos::task::spawn_local(async move {
+            let _ = answer.send(api.first_page(kind).await);
+        });
+        Some(FirstPage(Arc::new(std::sync::Mutex::new(Some((
+            kind, answered,
+        ))))))
+    }
+
+    /// The answer to come for `kind`'s first page, once (a later load asks the API again).
+    fn take(&self, kind: ClientKind) -> Option<FirstAnswer> {
+        let mut slot = self.0.lock().ok()?;
+        if slot.as_ref().is_some_and(|(k, _)| *k == kind) {
+            slot.take().map(|(_, answer)| answer)
+        } else {
+            None
+        }
+    }
+}
+
 /// The loaded lists and the list of the Client Type shown.
 #[derive(Clone, Copy)]
 pub struct ListCache {
@@ -71,10 +116,12 @@ impl ListCache {
         let reload = RwSignal::new(0u32);
         let in_flight = StoredValue::new(None::<CancelToken>);
         let progress = RwSignal::new(None::<(usize, usize)>);
+        let first_page = use_context::<FirstPage>();
         let list = LocalResource::new(move || {
             let view = view.get();
             reload.track();
             let api = api.get_value();
+            let first_page = first_page.clone();
             async move {
                 let mut parts = Vec::new();
                 for kind in view.kinds() {
@@ -92,7 +139,21 @@ impl ListCache {
                     let on_progress = move |loaded, total| {
                         let _ = progress.try_set(Some((loaded, total)));
                     };
-                    let page = api.load_all(kind, on_progress, &cancel).await?;
+                    let sent = first_page
+                        .as_ref()
+                        .and_then(|f| f.take(kind))
+                        .map(|answer| {
+                            let api = api.clone();
+                            let first: futures::future::LocalBoxFuture<'static, _> =
+                                Box::pin(async move {
+                                    match answer.await {
+                                        Ok(page) => page,
+                                        Err(_) => api.first_page(kind).await,
+                                    }
+                                });
+                            first
+                        });
+                    let page = api.load_all_after(kind, sent, on_progress, &cancel).await?;
                     let loaded = KindList::new(ListView::One(kind), page.items, page.child_errors);
                     cache.update_value(|c| {
                         c.insert(kind, loaded.clone());

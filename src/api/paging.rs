@@ -94,9 +94,9 @@ impl CancelToken {
 /// Loads every page through `fetch(skip, count)`: the first page gives `Total-Count`, the
 /// rest are fetched with at most [`MAX_IN_FLIGHT`] requests in flight. `first`: the answer
 /// to `fetch(0, page_size)` when it was sent earlier (the list's first page, sent while the
-/// app mounts). `progress(loaded,
-/// total)` is called after each page. Items come back in API order, child errors (207) are
-/// collected. Without a `Total-Count` the pages are fetched one by one until a short page.
+/// app mounts). `progress(loaded, total)` is called after each page. Items come back in API
+/// order, child errors (207) are collected. Without a `Total-Count` the pages are fetched
+/// one by one until a short page.
 ///
 /// The plan is fixed by the first page's `Total-Count`: clients added or removed while the
 /// load runs may be missed or seen twice (the API pages by offset and has no snapshot), so

@@ -19,6 +19,7 @@ pub mod format;
 pub mod health;
 pub mod ics;
 pub mod kind;
+pub mod list_window;
 pub mod patch;
 pub mod posture;
 pub mod rotation;

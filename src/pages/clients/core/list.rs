@@ -3,33 +3,25 @@
 
 use leptos::{html, prelude::*};
 
-use crate::components::badge::StatusBadge;
-
 use super::health::Cell;
 use super::picks::Picks;
+use super::row::{row_place, RowClient, RowView};
 use super::url::ListView;
-use crate::components::icons::CopyIcon;
 use crate::model::{
-    token_lifetime_words, ClientKind, ClientSummary, ClientTable as SummaryTable, SortDirection,
-    SortKey, SortOrder,
+    list_window, token_lifetime_words, ClientKind, ClientSummary, ClientTable as SummaryTable,
+    SortDirection, SortKey, SortOrder,
 };
 
 /// Height of one row in pixels (the CSS sets the same).
 pub const ROW_HEIGHT: f64 = 40.0;
-/// Rows rendered above and below the visible ones.
-const OVERSCAN: usize = 4;
-
-/// How many rows a viewport `viewport` pixels high renders at most: the visible ones and
-/// `OVERSCAN` above and below.
+/// How many rows a viewport `viewport` pixels high renders at most.
 pub fn window_places(viewport: f64) -> usize {
-    (viewport / ROW_HEIGHT).ceil().max(1.0) as usize + 2 * OVERSCAN
+    list_window::places(viewport, ROW_HEIGHT)
 }
 
 /// The rows to render for a scroll position: `(first, last_exclusive)`.
 pub fn window_range(scroll_top: f64, viewport: f64, rows: usize) -> (usize, usize) {
-    let first = ((scroll_top / ROW_HEIGHT).floor().max(0.0) as usize).saturating_sub(OVERSCAN);
-    let last = (first + window_places(viewport)).min(rows);
-    (first.min(last), last)
+    list_window::range(scroll_top, viewport, ROW_HEIGHT, rows)
 }
 
 /// Where ↑/↓/Home/End move the cursor among `count` rows (`None`: not a moving key).
@@ -75,111 +67,6 @@ fn row_cells(
         .map(|s| token_lifetime_words(i64::from(s)))
         .unwrap_or_else(|| "1 hour".into());
     (per_kind, lifetime)
-}
-
-/// The Secrets cell: the client's worst secret in words and colour (nothing in a place
-/// without a client).
-#[component]
-fn HealthCell(#[prop(into)] cell: Signal<Option<Cell>>) -> impl IntoView {
-    move || {
-        let Some(cell) = cell.get() else {
-            return ().into_any();
-        };
-        match cell {
-        Cell::Known(health) => view! {
-            <span class=format!("badge badge--health-{}", health.css_name()) data-health=health.css_name()>
-                {health.label()}
-            </span>
-        }
-        .into_any(),
-        Cell::Pending => view! {
-            <span class="muted health-pending" data-health="pending">"Checking…"</span>
-        }
-        .into_any(),
-        Cell::Failed(why) => view! {
-            <span class="muted" data-health="failed" title=why>"Not checked"</span>
-        }
-        .into_any(),
-        Cell::NotApplicable => view! {
-            <span class="muted" data-health="none" title="Authorization code clients have no secrets">"—"</span>
-        }
-        .into_any(),
-        Cell::Hidden => view! {
-            <span class="muted" data-health="hidden">
-                <span aria-hidden="true">"—"</span><span class="visually-hidden">"Not shown"</span>
-            </span>
-        }
-        .into_any(),
-    }
-    }
-}
-
-/// One rendered row, at a fixed place in the window: when the search, the sort or the scroll
-/// changes which client is there, its cells update in place instead of being built again.
-/// Only the cursor row's Copy is a tab stop (the list is one stop).
-#[component]
-fn RowSlot(
-    /// The client at this place (none past the end of the list).
-    #[prop(into)]
-    entry: Signal<Option<ClientSummary>>,
-    /// The per-kind column and the token lifetime, in words.
-    #[prop(into)]
-    cells: Signal<(String, String)>,
-    #[prop(into)] health: Signal<Option<Cell>>,
-    #[prop(into)] selected: Signal<bool>,
-    #[prop(into)] cursor: Signal<bool>,
-    /// Whether the row is picked for a bulk action (no checkbox column when `None`).
-    picked: Option<Signal<bool>>,
-    /// The checkbox was clicked (with Shift held?).
-    on_pick: Callback<(bool,)>,
-    on_open: Callback<()>,
-    on_copy: Callback<(String,)>,
-) -> impl IntoView {
-    let text = move |of: fn(&ClientSummary) -> &str| {
-        entry.with(|e| e.as_ref().map(|s| of(s).to_string()).unwrap_or_default())
-    };
-    let id = move || text(ClientSummary::id);
-    let name = move || text(ClientSummary::name);
-    let enabled = Signal::derive(move || entry.with(|e| e.as_ref().and_then(|s| s.enabled())));
-    // In the Name cell (a column of its own would shift the columns that narrow lists drop).
-    let pick = picked.map(|picked| {
-        view! {
-            <input type="checkbox" class="pick" tabindex="-1" prop:checked=picked
-                aria-label=move || format!("Select {}", name())
-                on:click=move |ev| {
-                    ev.stop_propagation();
-                    on_pick.run((ev.shift_key(),));
-                } />
-        }
-    });
-    // A place past the end of the list stays, hidden, for when the list grows again (a
-    // Backspace after a search that left few rows): filling it costs less than building it.
-    let empty = move || entry.with(Option::is_none);
-    view! {
-        <tr class:client-row=move || !empty() hidden=empty
-            class:client-row--selected=selected class:client-row--cursor=cursor
-            aria-selected=move || if selected.get() { "true" } else { "false" } data-id=id
-            on:click=move |_| on_open.run(())>
-            <td class="client-row__name">{pick}{name}</td>
-            <td class="client-row__id">
-                <span class="id-cell">
-                    <code title=id>{id}</code>
-                    <button type="button" class="icon-button" tabindex=move || if cursor.get() { "0" } else { "-1" }
-                        title="Copy Client ID" aria-label=move || format!("Copy Client ID of {}", name())
-                        on:click=move |ev| {
-                            ev.stop_propagation();
-                            on_copy.run((id(),));
-                        }>
-                        <CopyIcon />
-                    </button>
-                </span>
-            </td>
-            <td><StatusBadge enabled /></td>
-            <td class="client-row__health"><HealthCell cell=health /></td>
-            <td class="client-row__extra">{move || cells.read().0.clone()}</td>
-            <td>{move || cells.read().1.clone()}</td>
-        </tr>
-    }
 }
 
 /// The columns and their (sortable) headers.
@@ -377,48 +264,44 @@ impl Table {
     fn place(self, offset: usize) -> impl IntoView {
         let t = self;
         let position = Memo::new(move |_| t.range.get().0 + offset);
-        let entry = Memo::new(move |_| {
-            let index = *t.rows.read().get(position.get())?;
-            t.items.read().get(index).cloned()
+        let shown = Memo::new(move |_| {
+            let position = position.get();
+            let index = t.rows.with(|rows| rows.get(position).copied());
+            let client = index.and_then(|index| {
+                t.items.with(|items| {
+                    let s = items.get(index)?;
+                    let (per_kind, lifetime) =
+                        t.role_names.with(|names| row_cells(t.view, s, names));
+                    Some(RowClient {
+                        id: s.id().to_string(),
+                        name: s.name().to_string(),
+                        enabled: s.enabled(),
+                        per_kind,
+                        lifetime,
+                        health: t.health_of.run((s.kind(), s.id().to_string())),
+                    })
+                })
+            });
+            let id = client.as_ref().map(|c| c.id.as_str());
+            RowView {
+                selected: id.is_some() && t.selected.with(|sel| sel.as_deref() == id),
+                cursor: client.is_some() && t.cursor.get() == Some(position),
+                picked: id.is_some_and(|id| t.picks.is_some_and(|picks| picks.contains(id))),
+                client,
+            }
         });
-        let cells = Memo::new(move |_| {
-            entry.with(|e| match e {
-                Some(s) => t.role_names.with(|names| row_cells(t.view, s, names)),
-                None => (String::new(), String::new()),
-            })
-        });
-        // A memo: a read of another client's secrets (the version they all track) does not
-        // touch this cell unless its own changed.
-        let health = Memo::new(move |_| {
-            entry
-                .with(|e| e.as_ref().map(|s| (s.kind(), s.id().to_string())))
-                .map(|client| t.health_of.run(client))
-        });
-        let is_selected = Signal::derive(move || {
-            let sel = t.selected.read();
-            entry.with(|e| e.as_ref().is_some_and(|s| sel.as_deref() == Some(s.id())))
-        });
-        let is_cursor = Signal::derive(move || t.cursor.get() == Some(position.get()));
         let on_open = Callback::new(move |()| {
-            if let Some(id) = entry.with_untracked(|e| e.as_ref().map(|s| s.id().to_string())) {
+            if let Some(id) = shown.with_untracked(|v| v.client.as_ref().map(|c| c.id.clone())) {
                 t.cursor.set(Some(position.get_untracked()));
                 t.on_open.run((id,));
             }
-        });
-        let on_copy = t.on_copy;
-        let picked = t.picks.map(|picks| {
-            Signal::derive(move || {
-                entry.with(|e| e.as_ref().is_some_and(|s| picks.contains(s.id())))
-            })
         });
         let on_pick = Callback::new(move |(range,): (bool,)| {
             let position = position.get_untracked();
             t.cursor.set(Some(position));
             t.pick(position, range);
         });
-        view! {
-            <RowSlot entry cells health selected=is_selected cursor=is_cursor picked on_pick on_open on_copy />
-        }
+        row_place(shown, t.picks.is_some(), on_open, on_pick, t.on_copy)
     }
 
     /// The rendered rows between two spacers as high as the rows above and below the window.

@@ -19,6 +19,7 @@ pub mod list_area;
 pub mod pane;
 pub mod picks;
 pub mod roles;
+pub mod row;
 pub mod secrets_tab;
 pub mod toolbar;
 pub mod url;

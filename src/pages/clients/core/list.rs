@@ -263,10 +263,15 @@ impl Table {
     /// keystroke or a scroll changes what a place shows, not the elements.
     fn place(self, offset: usize) -> impl IntoView {
         let t = self;
-        let position = Memo::new(move |_| t.range.get().0 + offset);
+        // `None`: past the window's end (the list is shorter, or at the top, where the window
+        // is OVERSCAN rows shorter than its places).
+        let position = Memo::new(move |_| {
+            let (first, last) = t.range.get();
+            Some(first + offset).filter(|p| *p < last)
+        });
         let shown = Memo::new(move |_| {
             let position = position.get();
-            let index = t.rows.with(|rows| rows.get(position).copied());
+            let index = position.and_then(|p| t.rows.with(|rows| rows.get(p).copied()));
             let client = index.and_then(|index| {
                 t.items.with(|items| {
                     let s = items.get(index)?;
@@ -285,21 +290,22 @@ impl Table {
             let id = client.as_ref().map(|c| c.id.as_str());
             RowView {
                 selected: id.is_some() && t.selected.with(|sel| sel.as_deref() == id),
-                cursor: client.is_some() && t.cursor.get() == Some(position),
+                cursor: client.is_some() && position.is_some() && t.cursor.get() == position,
                 picked: id.is_some_and(|id| t.picks.is_some_and(|picks| picks.contains(id))),
                 client,
             }
         });
         let on_open = Callback::new(move |()| {
             if let Some(id) = shown.with_untracked(|v| v.client.as_ref().map(|c| c.id.clone())) {
-                t.cursor.set(Some(position.get_untracked()));
+                t.cursor.set(position.get_untracked());
                 t.on_open.run((id,));
             }
         });
         let on_pick = Callback::new(move |(range,): (bool,)| {
-            let position = position.get_untracked();
-            t.cursor.set(Some(position));
-            t.pick(position, range);
+            if let Some(position) = position.get_untracked() {
+                t.cursor.set(Some(position));
+                t.pick(position, range);
+            }
         });
         row_place(shown, t.picks.is_some(), on_open, on_pick, t.on_copy)
     }

@@ -191,6 +191,26 @@ impl HealthLoader {
             .set_value(js_sys::Date::now() + YIELD_TO_TYPING_MS);
     }
 
+    /// Runs `f` once the user has not typed for [`YIELD_TO_TYPING_MS`] (at once if not typing,
+    /// never if the page is gone): for work that would compete with the keystrokes' frames,
+    /// such as the recounts that follow what was read (issue 20: a recount of 50 000 rows
+    /// between a keystroke and its frame made that frame late).
+    pub fn when_not_typing(&self, f: impl FnOnce() + 'static) {
+        let Some(until) = self.paused_until.try_get_value() else {
+            return;
+        };
+        let left = until - js_sys::Date::now();
+        if left <= 0.0 {
+            f();
+            return;
+        }
+        let this = *self;
+        set_timeout(
+            move || this.when_not_typing(f),
+            Duration::from_millis(left.ceil() as u64),
+        );
+    }
+
     /// Returns once the user has not typed for [`YIELD_TO_TYPING_MS`] (at once if not typing).
     async fn typing_paused(&self) {
         while let Some(until) = self.paused_until.try_get_value() {
@@ -477,12 +497,16 @@ impl HealthLoader {
             return;
         }
         self.bump_scheduled.set_value(true);
+        // What follows a bump (the rows' cells, the progress line, the chips' counts) waits
+        // for a pause in the typing, as new reads do.
         let this = *self;
         set_timeout(
             move || {
-                if this.bump_scheduled.try_set_value(false).is_none() {
-                    this.version.try_update(|v| *v += 1);
-                }
+                this.when_not_typing(move || {
+                    if this.bump_scheduled.try_set_value(false).is_none() {
+                        this.version.try_update(|v| *v += 1);
+                    }
+                })
             },
             Duration::from_millis(150),
         );

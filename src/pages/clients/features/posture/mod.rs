@@ -33,11 +33,14 @@ impl PostureStrip {
             s.health.track();
             if !scheduled.get_value() {
                 scheduled.set_value(true);
+                // A recount reads every row: not while the user types.
                 set_timeout(
                     move || {
-                        if scheduled.try_set_value(false).is_none() {
-                            tick.try_update(|t| *t += 1);
-                        }
+                        s.health.when_not_typing(move || {
+                            if scheduled.try_set_value(false).is_none() {
+                                tick.try_update(|t| *t += 1);
+                            }
+                        })
                     },
                     RECOUNT_EVERY,
                 );

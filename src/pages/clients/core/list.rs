@@ -277,13 +277,14 @@ impl Table {
                     let s = items.get(index)?;
                     let (per_kind, lifetime) =
                         t.role_names.with(|names| row_cells(t.view, s, names));
+                    let id = s.id().to_string();
                     Some(RowClient {
-                        id: s.id().to_string(),
+                        health: t.health_of.run((s.kind(), id.clone())),
+                        id,
                         name: s.name().to_string(),
                         enabled: s.enabled(),
                         per_kind,
                         lifetime,
-                        health: t.health_of.run((s.kind(), s.id().to_string())),
                     })
                 })
             });

@@ -10,6 +10,7 @@ use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 
 use super::health::Cell;
+use crate::components::badge::{health_class, status_look};
 use crate::components::icons::CopyIcon;
 
 /// What a place shows: a client, or nothing (a place past the end of the list, hidden).
@@ -135,7 +136,7 @@ fn health_look(
 ) {
     match cell {
         Cell::Known(health) => (
-            format!("badge badge--health-{}", health.css_name()),
+            health_class(health.css_name()),
             health.css_name(),
             None,
             health.label(),
@@ -236,12 +237,8 @@ impl Refs {
         }
         let enabled = |v: &RowView| v.client.as_ref().map(|c| c.enabled);
         if before.map(enabled) != Some(enabled(now)) {
-            let (class, text) = match enabled(now) {
-                Some(Some(true)) => ("badge badge--ok", "Enabled"),
-                Some(Some(false)) => ("badge badge--off", "Disabled"),
-                Some(None) => ("badge", "Unknown"),
-                None => ("badge", ""),
-            };
+            // An empty place: a blank badge.
+            let (class, text) = enabled(now).map_or(("badge", ""), status_look);
             status.set_class_name(class);
             status.set_text_content(Some(text));
         }

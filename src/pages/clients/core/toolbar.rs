@@ -1,7 +1,7 @@
 //! Above the list: Client Type, Search, Refresh and Add Client, and the note a read-only
 //! user gets.
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use super::url::ListView;
 use crate::auth::rights::WriteAccess;
@@ -24,6 +24,18 @@ pub fn Toolbar(
     #[prop(into)]
     exporting: Signal<bool>,
 ) -> impl IntoView {
+    // The box shows `query`. Typing has already put the text there, so only a query changed
+    // from elsewhere (the URL, Escape) is written: writing the same text back on every key
+    // was a DOM call per keystroke (issue 20's profile).
+    let search = NodeRef::<html::Input>::new();
+    Effect::new(move |_| {
+        let query = query.get();
+        if let Some(input) = search.get() {
+            if input.value() != query {
+                input.set_value(&query);
+            }
+        }
+    });
     let options = move || {
         let current = view.get();
         ListView::choices()
@@ -43,7 +55,7 @@ pub fn Toolbar(
                 <span class="field__label">"Search"</span>
                 <input type="search" id="client-search" placeholder="Name or client ID" data-testid="search" aria-keyshortcuts="/"
                     title="↓ goes to the first client of the list"
-                    prop:value=move || query.get() on:input=move |ev| on_search.run((event_target_value(&ev),))
+                    node_ref=search on:input=move |ev| on_search.run((event_target_value(&ev),))
                     on:keydown=move |ev| {
                         // ↓ moves from the search into its results (the list puts its cursor on
                         // the first row when focus comes from here).

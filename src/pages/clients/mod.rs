@@ -144,14 +144,14 @@ fn dialog_title(dialog: &Dialog) -> String {
 }
 
 /// Calls [`preload_likely_chunks`] once, when the list is first `ready`.
-fn preload_when_listed(ready: Memo<bool>) {
+fn preload_when_listed(ready: Memo<bool>, health: core::health::HealthLoader) {
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
         }
         let now = ready.get();
         if now {
-            preload_likely_chunks();
+            preload_likely_chunks(health);
         }
         now
     });
@@ -161,19 +161,28 @@ fn preload_when_listed(ready: Memo<bool>) {
 /// while the browser is idle (the rare ones, shortcuts, Rotate Secret, Remove expired
 /// secrets, wait for their first use). "On screen": the frame after the list is ready has
 /// been painted (a requestAnimationFrame callback runs before that paint, a task queued from it
-/// after), then the next idle period.
-fn preload_likely_chunks() {
+/// after), then the next idle period. Each chunk waits for a pause in the typing: compiling one
+/// while the admin types into Search made that keystroke's frame late (issue 20's trace).
+fn preload_likely_chunks(health: core::health::HealthLoader) {
+    // A build without chunks has nothing to fetch.
+    #[cfg(not(split_chunks))]
+    let _ = health;
     #[cfg(split_chunks)]
     {
         use wasm_bindgen::{closure::Closure, JsCast};
-        let fetch = || {
-            leptos::task::spawn_local(async {
+        let fetch = move || {
+            leptos::task::spawn_local(async move {
                 use features::*;
                 // A failure here is said when the dialog is opened (with Retry).
+                health.typing_paused().await;
                 let _ = edit_client::preload_edit_client().await;
+                health.typing_paused().await;
                 let _ = toggle_client::preload_toggle_client().await;
+                health.typing_paused().await;
                 let _ = secrets::preload_secrets().await;
+                health.typing_paused().await;
                 let _ = add_client::preload_add_client().await;
+                health.typing_paused().await;
                 let _ = remove_client::preload_remove_client().await;
             });
         };
@@ -196,7 +205,7 @@ pub fn ClientsPage() -> impl IntoView {
     features::shortcuts::install(s, add_client);
     let selected_id = Memo::new(move |_| s.query.read().sel.clone());
     let list_ready = Memo::new(move |_| matches!(s.list(), Some(Ok(_))));
-    preload_when_listed(list_ready);
+    preload_when_listed(list_ready, s.health);
     let access = Signal::derive(move || s.access());
 
     let progress_bar = move || {

@@ -212,7 +212,7 @@ impl HealthLoader {
     }
 
     /// Returns once the user has not typed for [`YIELD_TO_TYPING_MS`] (at once if not typing).
-    async fn typing_paused(&self) {
+    pub async fn typing_paused(&self) {
         while let Some(until) = self.paused_until.try_get_value() {
             let left = until - js_sys::Date::now();
             if left <= 0.0 {

@@ -84,6 +84,16 @@ impl<'a> Needle<'a> {
             bits_suffice,
         }
     }
+
+    /// Whether a row whose bytes have `bits` may contain the query.
+    fn admits(&self, bits: u64) -> bool {
+        bits & self.bits == self.bits
+    }
+
+    /// Whether `key` (of a row the bits admit) contains the query.
+    fn found_in(&self, key: &str) -> bool {
+        self.bits_suffice || contains_bytes(key.as_bytes(), self.bytes)
+    }
 }
 
 /// Whether `hay` contains `needle` (not empty): each place of its first byte, found with
@@ -219,8 +229,7 @@ impl ClientSummary {
     }
 
     fn matches(&self, needle: &Needle) -> bool {
-        self.search_bits & needle.bits == needle.bits
-            && (needle.bits_suffice || contains_bytes(self.search_key.as_bytes(), needle.bytes))
+        needle.admits(self.search_bits) && needle.found_in(&self.search_key)
     }
 }
 
@@ -530,20 +539,17 @@ impl ClientTable {
             None => sorted.to_vec(),
             Some(query) => {
                 let needle = Needle::new(&query);
-                let may_match = |index: usize| {
-                    self.search_bits
-                        .get(index)
-                        .is_some_and(|bits| bits & needle.bits == needle.bits)
-                };
                 sorted
                     .iter()
                     .copied()
                     .filter(|&index| {
-                        may_match(index)
-                            && (needle.bits_suffice
-                                || self.items.get(index).is_some_and(|item| {
-                                    contains_bytes(item.search_key.as_bytes(), needle.bytes)
-                                }))
+                        self.search_bits
+                            .get(index)
+                            .is_some_and(|&bits| needle.admits(bits))
+                            && self
+                                .items
+                                .get(index)
+                                .is_some_and(|item| needle.found_in(&item.search_key))
                     })
                     .collect()
             }

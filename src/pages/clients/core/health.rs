@@ -141,7 +141,10 @@ impl HealthLoader {
         self.cursor.set_value(0);
         // Once the rows this turn renders are on screen: they go first (the table has said
         // which they are by then), and building the reads does not hold up their paint
-        // (~13 ms of the first rows in issue 20's trace).
+        // (~13 ms of the first rows in issue 20's trace). Also when an earlier list (the empty
+        // one before the first page came) had started the reading: until then the table's
+        // report of its rows on screen starts none (~10 ms before the first rows' frame).
+        self.started.set_value(false);
         let this = *self;
         super::after_next_paint(move || {
             if this.alive() {

@@ -60,9 +60,10 @@ pub fn ListArea(
         }
         view! {
             <PartialBanner errors=child_errors on_retry=retry />
-            // The table stays mounted when nothing matches (hidden), so the next keystroke that
-            // matches again does not build it anew.
-            <div class="client-table-wrap" hidden=move || rows.read().is_empty()>
+            // The table stays mounted when nothing matches, and its layout is kept (style/app.css
+            // `.client-table-wrap--none`), so the next keystroke that matches again builds
+            // neither the table nor its layout anew.
+            <div class="client-table-wrap" class:client-table-wrap--none=move || rows.read().is_empty()>
                 <ClientTable
                     view=k
                     items=summaries

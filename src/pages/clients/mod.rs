@@ -169,21 +169,31 @@ fn preload_likely_chunks(health: core::health::HealthLoader) {
     let _ = health;
     #[cfg(split_chunks)]
     {
+        use features::*;
+        use futures::{future::LocalBoxFuture, FutureExt};
         use wasm_bindgen::{closure::Closure, JsCast};
+        // In this order; a failure here is said when the dialog is opened (with Retry).
+        let likely: [fn() -> LocalBoxFuture<'static, ()>; 5] = [
+            || edit_client::preload_edit_client().map(drop).boxed_local(),
+            || {
+                toggle_client::preload_toggle_client()
+                    .map(drop)
+                    .boxed_local()
+            },
+            || secrets::preload_secrets().map(drop).boxed_local(),
+            || add_client::preload_add_client().map(drop).boxed_local(),
+            || {
+                remove_client::preload_remove_client()
+                    .map(drop)
+                    .boxed_local()
+            },
+        ];
         let fetch = move || {
             leptos::task::spawn_local(async move {
-                use features::*;
-                // A failure here is said when the dialog is opened (with Retry).
-                health.typing_paused().await;
-                let _ = edit_client::preload_edit_client().await;
-                health.typing_paused().await;
-                let _ = toggle_client::preload_toggle_client().await;
-                health.typing_paused().await;
-                let _ = secrets::preload_secrets().await;
-                health.typing_paused().await;
-                let _ = add_client::preload_add_client().await;
-                health.typing_paused().await;
-                let _ = remove_client::preload_remove_client().await;
+                for preload in likely {
+                    health.typing_paused().await;
+                    preload().await;
+                }
             });
         };
         core::after_next_paint(move || {
